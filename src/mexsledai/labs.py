@@ -1,0 +1,321 @@
+"""Laboratory values: units, plausible ranges, thresholds, and derived findings.
+
+A finding that was not recorded may be derived from a laboratory value. Every
+threshold is strict, as published, and is compared in the unit the value was
+recorded in, against the threshold written in that unit, with no rounding or
+conversion. The unit is part of the key and is never guessed from the number.
+
+A derivation reads only the number: it cannot know the published conditions
+"new onset", "other causes excluded" or "not drug-induced". A clinician who
+knows another cause records the finding as absent, and a recorded finding
+always wins over a derived one.
+
+Source of the thresholds: Guzmán J et al., J Rheumatol 1992;19(10):1551-8
+(leukocytes < 4,000/mm³, lymphocytes < 1,200/mm³, platelets < 100,000/mm³,
+hemoglobin < 12 g/dL with corrected reticulocytes > 3 %, urine red cells > 5
+per high-power field, proteinuria > 0.5 g/L, fever > 38 °C).
+
+Examples:
+    >>> derive({"leukocytes_per_mm3": 3999.0})["leukopenia"]
+    Derivation(finding='leukopenia', present=True, keys=('leukocytes_per_mm3',))
+    >>> derive({"leukocytes_10e9_per_l": 4.0})["leukopenia"].present
+    False
+    >>> derive({"hemoglobin_g_per_dl": 9.0})["hemolysis"].present is None
+    True
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from .errors import Problem
+
+__all__ = [
+    "LAB_KEYS",
+    "LAB_RULES",
+    "LAB_RULE_BY_FINDING",
+    "LAB_UNIT_BY_KEY",
+    "QUANTITIES",
+    "QUANTITY_BY_NAME",
+    "Derivation",
+    "LabRule",
+    "LabUnit",
+    "Quantity",
+    "check_lab_value",
+    "derive",
+    "format_number",
+]
+
+
+@dataclass(frozen=True)
+class LabUnit:
+    """One way of recording a quantity: a key whose name carries the unit.
+
+    Attributes:
+        key: the flat key, e.g. ``"leukocytes_per_mm3"``.
+        quantity: the quantity's name, e.g. ``"leukocytes"``.
+        unit: the unit as people write it, e.g. ``"cells/mm³"``.
+        low: the lowest plausible value, inclusive.
+        high: the highest plausible value, inclusive.
+        threshold: the published threshold, written in this unit.
+    """
+
+    key: str
+    quantity: str
+    unit: str
+    low: float
+    high: float
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A measured quantity, the side of its threshold that is abnormal, its units.
+
+    Attributes:
+        name: e.g. ``"leukocytes"``.
+        label: e.g. ``"Leukocyte count"``.
+        abnormal: ``"below"`` or ``"above"`` the threshold (strictly).
+        units: the accepted keys, the first being the conventional unit.
+    """
+
+    name: str
+    label: str
+    abnormal: Literal["below", "above"]
+    units: tuple[LabUnit, ...]
+
+    def is_abnormal(self, unit: LabUnit, value: float) -> bool:
+        """Whether ``value``, recorded in ``unit``, is strictly past the threshold."""
+        if self.abnormal == "below":
+            return value < unit.threshold
+        return value > unit.threshold
+
+    def describe_threshold(self, unit: LabUnit) -> str:
+        """The threshold in words, e.g. ``"below 4000 cells/mm³"``."""
+        return f"{self.abnormal} {format_number(unit.threshold)} {unit.unit}"
+
+
+def _quantity(
+    name: str,
+    label: str,
+    abnormal: Literal["below", "above"],
+    *units: tuple[str, str, float, float, float],
+) -> Quantity:
+    return Quantity(
+        name=name,
+        label=label,
+        abnormal=abnormal,
+        units=tuple(
+            LabUnit(key=key, quantity=name, unit=unit, low=low, high=high, threshold=t)
+            for key, unit, low, high, t in units
+        ),
+    )
+
+
+# The order is the order of the units table of the instrument's reference page.
+# Each row: key, unit, plausible low, plausible high, published threshold.
+QUANTITIES: tuple[Quantity, ...] = (
+    _quantity(
+        "leukocytes",
+        "Leukocyte count",
+        "below",
+        ("leukocytes_per_mm3", "cells/mm³", 100, 500_000, 4_000),
+        ("leukocytes_10e9_per_l", "×10⁹/L", 0.1, 500, 4.0),
+    ),
+    _quantity(
+        "lymphocytes",
+        "Lymphocyte count",
+        "below",
+        ("lymphocytes_per_mm3", "cells/mm³", 10, 500_000, 1_200),
+        ("lymphocytes_10e9_per_l", "×10⁹/L", 0.01, 500, 1.2),
+    ),
+    _quantity(
+        "platelets",
+        "Platelet count",
+        "below",
+        ("platelets_per_mm3", "cells/mm³", 1_000, 5_000_000, 100_000),
+        ("platelets_10e9_per_l", "×10⁹/L", 1, 5_000, 100),
+    ),
+    _quantity(
+        "hemoglobin",
+        "Hemoglobin",
+        "below",
+        ("hemoglobin_g_per_dl", "g/dL", 1, 30, 12),
+        ("hemoglobin_g_per_l", "g/L", 10, 300, 120),
+    ),
+    _quantity(
+        "reticulocytes",
+        "Corrected reticulocytes",
+        "above",
+        ("reticulocytes_corrected_percent", "%", 0, 100, 3),
+    ),
+    _quantity(
+        "urine_rbc",
+        "Urine red cells",
+        "above",
+        ("urine_rbc_per_hpf", "cells per high-power field", 0, 10_000, 5),
+    ),
+    _quantity(
+        "urine_protein",
+        "Urine protein (random sample)",
+        "above",
+        ("urine_protein_g_per_l", "g/L", 0, 100, 0.5),
+    ),
+    _quantity(
+        "temperature",
+        "Body temperature",
+        "above",
+        ("temperature_c", "°C", 25, 45, 38.0),
+        ("temperature_f", "°F", 77, 113, 100.4),
+    ),
+)
+
+QUANTITY_BY_NAME: dict[str, Quantity] = {q.name: q for q in QUANTITIES}
+LAB_UNIT_BY_KEY: dict[str, LabUnit] = {u.key: u for q in QUANTITIES for u in q.units}
+LAB_KEYS: tuple[str, ...] = tuple(LAB_UNIT_BY_KEY)
+
+
+@dataclass(frozen=True)
+class LabRule:
+    """A finding derived present when every one of its quantities is abnormal.
+
+    It is derived absent when any recorded quantity is normal (one suffices to
+    rule it out), and stays undetermined when no recorded quantity is normal
+    but some is missing.
+
+    Attributes:
+        finding: the finding key.
+        quantities: the names of the quantities that must all be abnormal.
+    """
+
+    finding: str
+    quantities: tuple[str, ...]
+
+
+LAB_RULES: tuple[LabRule, ...] = (
+    LabRule("hematuria", ("urine_rbc",)),
+    LabRule("proteinuria", ("urine_protein",)),
+    LabRule("hemolysis", ("hemoglobin", "reticulocytes")),
+    LabRule("thrombocytopenia", ("platelets",)),
+    LabRule("fever", ("temperature",)),
+    LabRule("leukopenia", ("leukocytes",)),
+    LabRule("lymphopenia", ("lymphocytes",)),
+)
+LAB_RULE_BY_FINDING: dict[str, LabRule] = {rule.finding: rule for rule in LAB_RULES}
+# For each lab key, the positions in LAB_RULES of the rules it bears on.
+_RULES_BY_KEY: dict[str, tuple[int, ...]] = {
+    key: tuple(
+        position
+        for position, rule in enumerate(LAB_RULES)
+        if LAB_UNIT_BY_KEY[key].quantity in rule.quantities
+    )
+    for key in LAB_KEYS
+}
+_QUANTITY_OF_KEY: dict[str, Quantity] = {
+    key: QUANTITY_BY_NAME[unit.quantity] for key, unit in LAB_UNIT_BY_KEY.items()
+}
+
+
+class Derivation(NamedTuple):
+    """What the laboratory values say about one finding.
+
+    Attributes:
+        finding: the finding key.
+        present: ``True`` or ``False`` when decided, ``None`` when undetermined.
+        keys: the lab keys that decided it (all of them when present, the ones
+            that ruled it out when absent); when undetermined, the keys that
+            were recorded.
+    """
+
+    finding: str
+    present: bool | None
+    keys: tuple[str, ...]
+
+
+def derive(labs: Mapping[str, float]) -> dict[str, Derivation]:
+    """Derive findings from validated laboratory values.
+
+    Args:
+        labs: lab key to value, at most one key per quantity, values validated.
+
+    Returns:
+        A `Derivation` for every finding that some given value bears on.
+    """
+    recorded: dict[str, tuple[str, bool]] = {}
+    rules: set[int] = set()
+    for key, value in labs.items():
+        unit = LAB_UNIT_BY_KEY[key]
+        recorded[unit.quantity] = (key, _QUANTITY_OF_KEY[key].is_abnormal(unit, value))
+        rules.update(_RULES_BY_KEY[key])
+    derived: dict[str, Derivation] = {}
+    for position in sorted(rules):  # the rules' order: findings in registry order
+        rule = LAB_RULES[position]
+        seen = [recorded[q] for q in rule.quantities if q in recorded]
+        normal = tuple(key for key, abnormal in seen if not abnormal)
+        if normal:
+            derived[rule.finding] = Derivation(rule.finding, False, normal)
+        else:
+            keys = tuple(key for key, _ in seen)
+            decided = len(seen) == len(rule.quantities)
+            derived[rule.finding] = Derivation(
+                rule.finding, True if decided else None, keys
+            )
+    return derived
+
+
+def format_number(value: float) -> str:
+    """Write a number as a person would: ``4000`` not ``4000.0``, ``3.5`` as is.
+
+    Examples:
+        >>> format_number(4000.0), format_number(3.5), format_number(100000)
+        ('4000', '3.5', '100000')
+    """
+    number = float(value)
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return repr(number)
+
+
+def _is_number(value: object) -> bool:
+    # numbers.Real admits numpy's integer and floating types; bool is Integral
+    # in Python and numpy.bool_ is not a Real, so only the Python bool needs
+    # excluding.
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def check_lab_value(key: str, value: object) -> tuple[float | None, Problem | None]:
+    """Validate one laboratory value given under ``key``.
+
+    Returns:
+        ``(value as float, None)`` when valid, or ``(None, problem)``.
+
+    Examples:
+        >>> check_lab_value("temperature_c", 38.5)
+        (38.5, None)
+        >>> print(check_lab_value("leukocytes_per_mm3", 3.5)[1].message)
+        leukocytes_per_mm3 must be between 100 and 500000 (cells/mm³), got 3.5; \
+it fits ×10⁹/L: did you mean leukocytes_10e9_per_l?
+    """
+    unit = LAB_UNIT_BY_KEY[key]
+    valid = f"between {format_number(unit.low)} and {format_number(unit.high)}"
+    if type(value) is not float and type(value) is not int and not _is_number(value):
+        msg = f"{key} must be a finite number {valid} ({unit.unit}), got {value!r}"
+        return None, Problem(key, value, msg, None, "not_a_number")
+    number = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(number):
+        msg = f"{key} must be a finite number {valid} ({unit.unit}), got {value!r}"
+        return None, Problem(key, value, msg, None, "not_a_number")
+    if unit.low <= number <= unit.high:
+        return number, None
+    msg = f"{key} must be {valid} ({unit.unit}), got {format_number(number)}"
+    suggestion = None
+    for other in QUANTITY_BY_NAME[unit.quantity].units:
+        if other is not unit and other.low <= number <= other.high:
+            suggestion = other.key
+            msg += f"; it fits {other.unit}: did you mean {other.key}?"
+            break
+    return None, Problem(key, value, msg, suggestion, "implausible_value")

@@ -1,0 +1,396 @@
+"""Scoring one visit: the total, its range when incomplete, and why.
+
+Rule (Guzmán J et al., J Rheumatol 1992;19(10):1551-8): each of the ten
+descriptors scores its full weight when any one of its findings is present,
+and zero otherwise; the total is the sum, 0 to 32. A finding not recorded is
+first derived from a laboratory value where `mexsledai.labs` allows (a
+recorded finding always wins), then resolved by the ``unrecorded`` policy:
+``"absent"`` (the paper-form convention) or ``"unknown"`` (the result is then
+a range, exact where the two ends agree).
+
+Examples:
+    >>> result = score({"seizures": True, "arthritis": True,
+    ...                 "leukocytes_per_mm3": 3200})
+    >>> result.total, result.category.value
+    (11, 'severe')
+    >>> [d.key for d in result.descriptors if d.status == "present"]
+    ['neurological', 'arthritis', 'leukopenia_lymphopenia']
+    >>> result.descriptors[-1].derived_from
+    ('leukocytes_per_mm3',)
+    >>> partial = score({"arthritis": True}, unrecorded="unknown")
+    >>> partial.total, partial.minimum, partial.maximum, partial.category
+    (None, 2, 32, None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from operator import itemgetter
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from ._flat import read_flat
+from .labs import (
+    LAB_RULE_BY_FINDING,
+    LAB_UNIT_BY_KEY,
+    QUANTITY_BY_NAME,
+    Derivation,
+    derive,
+    format_number,
+)
+from .models import Assessment
+from .registry import DESCRIPTORS, FINDING_KEYS, MAX_TOTAL
+from .schemes import (
+    DEFAULT_SCHEME,
+    SCHEMES,
+    ActivityLevel,
+    CategoryScheme,
+    resolve_scheme,
+)
+
+__all__ = ["DescriptorScore", "Score", "Status", "Unrecorded", "score"]
+
+Status = Literal["present", "absent", "unknown"]
+Unrecorded = Literal["absent", "unknown"]
+
+_RESULT_CONFIG = ConfigDict(frozen=True, extra="forbid")
+
+
+class DescriptorScore(BaseModel):
+    """How one descriptor scored.
+
+    Attributes:
+        key: the descriptor key, e.g. ``"renal"``.
+        label: its human label.
+        weight: its published weight.
+        status: ``"present"``, ``"absent"`` or ``"unknown"``.
+        points: the weight when present, else 0.
+        findings: the finding keys that are present, in registry order.
+        derived_from: the lab keys whose values decided one of its findings
+            and were not overridden by a recorded value.
+    """
+
+    model_config = _RESULT_CONFIG
+
+    key: str
+    label: str
+    weight: int
+    status: Status
+    points: int
+    findings: tuple[str, ...] = ()
+    derived_from: tuple[str, ...] = ()
+
+
+class Score(BaseModel):
+    """The MEX-SLEDAI of one visit, with everything that explains it.
+
+    Attributes:
+        total: the total, 0 to 32; ``None`` when the assessment is incomplete.
+        minimum: the lowest total any completion of the assessment could have.
+        maximum: the highest total any completion could have.
+        complete: ``minimum == maximum``.
+        category: the activity level under ``scheme``; ``None`` only when the
+            range spans levels.
+        scheme: the name of the category scheme used.
+        unrecorded: the policy used for findings that were not recorded.
+        descriptors: all ten descriptor scores, in registry order.
+        assumed_absent: the finding keys that ended absent by the ``"absent"``
+            policy (not recorded and not decided by a lab value).
+        conflicts: the finding keys whose recorded value disagrees with what
+            a lab value indicates (the recorded value is used).
+        warnings: human-readable notes: conflicts, "nothing recorded", and
+            derivations a missing value left undecided.
+    """
+
+    model_config = _RESULT_CONFIG
+
+    total: int | None
+    minimum: int
+    maximum: int
+    complete: bool
+    category: ActivityLevel | None
+    scheme: str
+    unrecorded: Unrecorded = "absent"
+    descriptors: tuple[DescriptorScore, ...]
+    assumed_absent: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        """The keys of the descriptors that scored, in registry order."""
+        return tuple(d.key for d in self.descriptors if d.status == "present")
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """The keys of the undetermined descriptors, in registry order."""
+        return tuple(d.key for d in self.descriptors if d.status == "unknown")
+
+
+_POLICIES: tuple[str, ...] = ("absent", "unknown")
+_BUILT_IN: dict[str, CategoryScheme] = dict(SCHEMES)
+_FINDING_INDEX = {key: index for index, key in enumerate(FINDING_KEYS)}
+_DESCRIPTOR_POSITION = {
+    key: position for position, d in enumerate(DESCRIPTORS) for key in d.finding_keys
+}
+
+# One descriptor's outcome: its score, the points it adds to the minimum and
+# to the maximum, and the findings it assumed absent.
+_Outcome = tuple[DescriptorScore, int, int, tuple[str, ...]]
+
+# An outcome depends only on the descriptor, the policy, its findings' values
+# and the lab keys that decided them: a few thousand combinations in all.
+# DescriptorScore is immutable, so equal outcomes are shared between results.
+# Per policy, per descriptor: its position, a getter of its findings' values
+# from the 25 (a bare value for one-finding descriptors, else a tuple), and
+# the outcomes seen so far for values that no lab value decided.
+_Table = tuple[
+    tuple[int, Callable[[list[bool | None]], object], dict[object, _Outcome]], ...
+]
+_TABLES: dict[bool, _Table] = {
+    assume_absent: tuple(
+        (
+            position,
+            itemgetter(*(_FINDING_INDEX[key] for key in d.finding_keys)),
+            {},
+        )
+        for position, d in enumerate(DESCRIPTORS)
+    )
+    for assume_absent in (True, False)
+}
+_DERIVED_OUTCOMES: dict[tuple[int, bool, object, tuple[str, ...]], _Outcome] = {}
+_DERIVED_OUTCOME_LIMIT = 65_536
+
+
+def _outcome(
+    position: int,
+    assume_absent: bool,
+    chunk: object,
+    derived_from: tuple[str, ...],
+) -> _Outcome:
+    descriptor = DESCRIPTORS[position]
+    keys = descriptor.finding_keys
+    values: tuple[bool | None, ...] = chunk if len(keys) > 1 else (chunk,)  # type: ignore[assignment]
+    present = tuple(key for key, value in zip(keys, values, strict=True) if value)
+    unrecorded = tuple(
+        key for key, value in zip(keys, values, strict=True) if value is None
+    )
+    status: Status
+    if present:
+        status, low, high = "present", descriptor.weight, descriptor.weight
+    elif unrecorded and not assume_absent:
+        status, low, high = "unknown", 0, descriptor.weight
+    else:
+        status, low, high = "absent", 0, 0
+    built = DescriptorScore(
+        key=descriptor.key,
+        label=descriptor.label,
+        weight=descriptor.weight,
+        status=status,
+        points=low,
+        findings=present,
+        derived_from=derived_from,
+    )
+    return built, low, high, unrecorded if assume_absent else ()
+
+
+def _describe(key: str, value: float) -> str:
+    unit = LAB_UNIT_BY_KEY[key]
+    quantity = QUANTITY_BY_NAME[unit.quantity]
+    negation = "" if quantity.is_abnormal(unit, value) else "not "
+    return f"{key} = {format_number(value)} is {negation}{quantity.describe_threshold(unit)}"
+
+
+def _conflict_warning(
+    finding: str, recorded: bool, derivation: Derivation, labs: Mapping[str, float]
+) -> str:
+    facts = " and ".join(_describe(key, labs[key]) for key in derivation.keys)
+    return f"{finding} recorded {recorded}, but {facts}: the recorded value is used"
+
+
+def _undetermined_warning(
+    finding: str, derivation: Derivation, labs: Mapping[str, float], policy: Unrecorded
+) -> str:
+    facts = " and ".join(_describe(key, labs[key]) for key in derivation.keys)
+    given = {LAB_UNIT_BY_KEY[key].quantity for key in derivation.keys}
+    missing = " or ".join(
+        QUANTITY_BY_NAME[q].label.lower()
+        for q in LAB_RULE_BY_FINDING[finding].quantities
+        if q not in given
+    )
+    outcome = "counted absent" if policy == "absent" else "left unknown"
+    return (
+        f"{finding} not derived: {facts}, but no {missing} value was recorded; "
+        f"{finding} {outcome} (not recorded)"
+    )
+
+
+def score(
+    assessment: Assessment | Mapping[str, object],
+    *,
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = DEFAULT_SCHEME,
+) -> Score:
+    """Score one visit's MEX-SLEDAI.
+
+    Pure: no I/O, no global state that changes a result, never mutates its
+    argument.
+
+    Examples:
+        >>> score({"hematuria": True, "proteinuria": True}).total
+        6
+        >>> score({}).warnings[0]
+        'nothing recorded: every finding counted absent'
+
+    Args:
+        assessment: an `Assessment`, or a mapping of flat keys (the 25 finding
+            keys, ``True``/``False``/``None``, and the 13 lab keys, finite
+            numbers or ``None``). A missing key and ``None`` mean not recorded.
+        unrecorded: ``"absent"`` (default) or ``"unknown"``.
+        scheme: a name from `mexsledai.SCHEMES` or a `CategoryScheme`.
+
+    Returns:
+        The `Score`.
+
+    Raises:
+        InvalidAssessmentError: the mapping has unknown keys or invalid values;
+            every problem is listed.
+        ValueError: ``unrecorded`` or ``scheme`` is not a valid choice.
+        TypeError: ``assessment`` is neither an `Assessment` nor a mapping.
+    """
+    if unrecorded not in _POLICIES:
+        msg = f"unrecorded must be 'absent' or 'unknown', got {unrecorded!r}"
+        raise ValueError(msg)
+    # Exact-type checks first: isinstance against pydantic models and ABCs
+    # costs more than the rest of a typical call.
+    categories = _BUILT_IN.get(scheme) if type(scheme) is str else None
+    if categories is None:
+        categories = resolve_scheme(scheme)
+    values, labs = _read(assessment)
+    return _score(values, labs, unrecorded, categories)
+
+
+def _read(assessment: object) -> tuple[list[bool | None], dict[str, float]]:
+    """The findings and lab values of an `Assessment` or a flat mapping."""
+    if type(assessment) is dict or (
+        not isinstance(assessment, Assessment) and isinstance(assessment, Mapping)
+    ):
+        return read_flat(assessment)
+    if isinstance(assessment, Assessment):
+        return assessment.finding_values(), assessment.labs.given()
+    msg = (
+        "assessment must be an Assessment or a mapping of flat keys, "
+        f"got {type(assessment).__name__}"
+    )
+    raise TypeError(msg)
+
+
+def _score(
+    values: list[bool | None],
+    labs: dict[str, float],
+    unrecorded: Unrecorded,
+    scheme: CategoryScheme,
+) -> Score:
+    """Score validated values; ``values`` is the caller's own list and is
+    overwritten with the findings derived from ``labs``."""
+    conflicts: list[str] = []
+    warnings: list[str] = []
+    derived_from: dict[int, tuple[str, ...]] = {}
+    if labs:
+        for key, derivation in derive(labs).items():
+            index = _FINDING_INDEX[key]
+            recorded = values[index]
+            if derivation.present is None:
+                if recorded is None:
+                    warnings.append(
+                        _undetermined_warning(key, derivation, labs, unrecorded)
+                    )
+            elif recorded is None:
+                values[index] = derivation.present
+                position = _DESCRIPTOR_POSITION[key]
+                derived_from[position] = (
+                    derived_from.get(position, ()) + derivation.keys
+                )
+            elif recorded is not derivation.present:
+                conflicts.append(key)
+                warnings.append(_conflict_warning(key, recorded, derivation, labs))
+    assume_absent = unrecorded == "absent"
+    assumed: tuple[str, ...] = ()
+    minimum = maximum = 0
+    scores = []
+    for position, getter, seen in _TABLES[assume_absent]:
+        chunk = getter(values)
+        if position in derived_from:
+            used = derived_from[position]
+            derived_key = (position, assume_absent, chunk, used)
+            found = _DERIVED_OUTCOMES.get(derived_key)
+            if found is None:
+                found = _outcome(position, assume_absent, chunk, used)
+                if len(_DERIVED_OUTCOMES) < _DERIVED_OUTCOME_LIMIT:
+                    _DERIVED_OUTCOMES[derived_key] = found
+        else:
+            found = seen.get(chunk)
+            if found is None:
+                # At most 3**6 value combinations per descriptor: bounded.
+                found = seen[chunk] = _outcome(position, assume_absent, chunk, ())
+        descriptor_score, low, high, assumed_here = found
+        scores.append(descriptor_score)
+        minimum += low
+        maximum += high
+        if assumed_here:
+            assumed += assumed_here
+    # Nothing recorded leaves every finding assumed absent, or (under
+    # "unknown") every descriptor unknown; only then are the values counted.
+    if (len(assumed) == len(values) or maximum - minimum == MAX_TOTAL) and (
+        not labs and values.count(None) == len(values)
+    ):
+        outcome = "counted absent" if assume_absent else "unknown"
+        warnings.insert(0, f"nothing recorded: every finding {outcome}")
+    levels = _levels(scheme)
+    low_level = levels[minimum]
+    return _trusted_score(
+        {
+            "total": minimum if minimum == maximum else None,
+            "minimum": minimum,
+            "maximum": maximum,
+            "complete": minimum == maximum,
+            "category": low_level if low_level is levels[maximum] else None,
+            "scheme": scheme.name,
+            "unrecorded": unrecorded,
+            "descriptors": tuple(scores),
+            "assumed_absent": assumed,
+            "conflicts": tuple(conflicts),
+            "warnings": tuple(warnings),
+        }
+    )
+
+
+_SCORE_FIELDS = frozenset(Score.model_fields)
+
+
+def _trusted_score(fields: dict[str, object]) -> Score:
+    """A `Score` from values this module built and knows valid, without
+    re-validating them: what ``Score.model_construct`` does, for a third of
+    its cost. The tests hold it equal to a validated ``Score``."""
+    built = Score.__new__(Score)
+    object.__setattr__(built, "__dict__", fields)
+    object.__setattr__(built, "__pydantic_fields_set__", set(_SCORE_FIELDS))
+    object.__setattr__(built, "__pydantic_extra__", None)
+    object.__setattr__(built, "__pydantic_private__", None)
+    return built
+
+
+# A scheme's level for each total 0..32, built once per scheme object. Keyed by
+# identity (the entry keeps its scheme alive, so an id is never reused).
+_LEVEL_TABLES: dict[int, tuple[CategoryScheme, tuple[ActivityLevel, ...]]] = {}
+
+
+def _levels(scheme: CategoryScheme) -> tuple[ActivityLevel, ...]:
+    entry = _LEVEL_TABLES.get(id(scheme))
+    if entry is None or entry[0] is not scheme:
+        if len(_LEVEL_TABLES) >= 64:
+            _LEVEL_TABLES.clear()
+        entry = (scheme, tuple(scheme.level_of(t) for t in range(MAX_TOTAL + 1)))
+        _LEVEL_TABLES[id(scheme)] = entry
+    return entry[1]
