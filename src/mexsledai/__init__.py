@@ -11,8 +11,7 @@ Examples:
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._version import __version__
 from .errors import InvalidAssessmentError, Problem
 from .models import (
     Arthritis,
@@ -32,10 +31,6 @@ from .registry import DESCRIPTORS, Descriptor, Finding
 from .schemes import SCHEMES, ActivityLevel, Band, CategoryScheme
 from .scoring import DescriptorScore, Score, score
 
-try:
-    __version__ = version("mexsledai")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
 
 __all__ = [
     "DESCRIPTORS",

@@ -287,6 +287,11 @@ def _is_number(value: object) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+def _valid(unit: LabUnit) -> str:
+    low, high = format_number(unit.low), format_number(unit.high)
+    return f"between {low} and {high} ({unit.unit})"
+
+
 def check_lab_value(key: str, value: object) -> tuple[float | None, Problem | None]:
     """Validate one laboratory value given under ``key``.
 
@@ -301,17 +306,16 @@ def check_lab_value(key: str, value: object) -> tuple[float | None, Problem | No
 it fits ×10⁹/L: did you mean leukocytes_10e9_per_l?
     """
     unit = LAB_UNIT_BY_KEY[key]
-    valid = f"between {format_number(unit.low)} and {format_number(unit.high)}"
     if type(value) is not float and type(value) is not int and not _is_number(value):
-        msg = f"{key} must be a finite number {valid} ({unit.unit}), got {value!r}"
+        msg = f"{key} must be a finite number {_valid(unit)}, got {value!r}"
         return None, Problem(key, value, msg, None, "not_a_number")
     number = float(value)  # type: ignore[arg-type]
-    if not math.isfinite(number):
-        msg = f"{key} must be a finite number {valid} ({unit.unit}), got {value!r}"
-        return None, Problem(key, value, msg, None, "not_a_number")
-    if unit.low <= number <= unit.high:
+    if unit.low <= number <= unit.high:  # False for NaN
         return number, None
-    msg = f"{key} must be {valid} ({unit.unit}), got {format_number(number)}"
+    if not math.isfinite(number):
+        msg = f"{key} must be a finite number {_valid(unit)}, got {value!r}"
+        return None, Problem(key, value, msg, None, "not_a_number")
+    msg = f"{key} must be {_valid(unit)}, got {format_number(number)}"
     suggestion = None
     for other in QUANTITY_BY_NAME[unit.quantity].units:
         if other is not unit and other.low <= number <= other.high:

@@ -59,6 +59,8 @@ _CONFIG = ConfigDict(
     extra="forbid",
     strict=True,
     allow_inf_nan=False,
+    # Built on first use, not at import: the command line never needs them.
+    defer_build=True,
 )
 
 
@@ -72,7 +74,7 @@ def _descriptor(key: str) -> Any:
     descriptor = DESCRIPTOR_BY_KEY[key]
     model = DESCRIPTOR_MODELS_BY_KEY[key]
     return Field(
-        default=model(),
+        default_factory=model,
         title=f"{descriptor.label} (weight {descriptor.weight})",
         description=descriptor.definition,
     )
@@ -387,7 +389,9 @@ class Assessment(BaseModel):
     leukopenia_lymphopenia: LeukopeniaOrLymphopenia = _descriptor(
         "leukopenia_lymphopenia"
     )
-    labs: Labs = Field(default=Labs(), description="Laboratory values of the visit.")
+    labs: Labs = Field(
+        default_factory=Labs, description="Laboratory values of the visit."
+    )
 
     @classmethod
     def from_flat(cls, mapping: Mapping[str, object]) -> Self:

@@ -25,6 +25,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from operator import itemgetter
 from typing import Literal
 
@@ -54,7 +55,7 @@ __all__ = ["DescriptorScore", "Score", "Status", "Unrecorded", "score"]
 Status = Literal["present", "absent", "unknown"]
 Unrecorded = Literal["absent", "unknown"]
 
-_RESULT_CONFIG = ConfigDict(frozen=True, extra="forbid")
+_RESULT_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class DescriptorScore(BaseModel):
@@ -195,6 +196,7 @@ def _outcome(
     return built, low, high, unrecorded if assume_absent else ()
 
 
+@lru_cache(maxsize=8192)
 def _describe(key: str, value: float) -> str:
     unit = LAB_UNIT_BY_KEY[key]
     quantity = QUANTITY_BY_NAME[unit.quantity]

@@ -1,0 +1,184 @@
+"""Time `mexsledai score` on a large CSV against a bare csv copy (the I/O floor),
+and compare peak memory at two sizes.
+
+Run: ``python benchmarks/bench_csv.py [--rows N] [--repeats K] [--memory]``.
+
+Each measurement is a whole process, as a user runs it: the installed
+``mexsledai score`` command, and a script that copies the same file with
+``csv.reader`` into ``csv.writer`` and appends six constant columns. They run
+alternately and the medians are compared. With ``--memory`` the command's
+peak resident memory is measured at 10,000 and at 1,000,000 rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mexsledai.registry import FINDING_KEYS
+
+SEED = 20251125
+LABS = (
+    "leukocytes_per_mm3",
+    "lymphocytes_per_mm3",
+    "platelets_10e9_per_l",
+    "hemoglobin_g_per_dl",
+    "temperature_c",
+)
+HEADER = ["patient_id", "visit", "arm", *FINDING_KEYS, *LABS]
+
+FLOOR = """
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as i, \\
+        open(sys.argv[2], "w", newline="", encoding="utf-8") as o:
+    reader, writer = csv.reader(i), csv.writer(o)
+    writer.writerow(next(reader) + ["a", "b", "c", "d", "e", "f"])
+    extra = ["1", "1", "1", "none", "scored", ""]
+    for row in reader:
+        writer.writerow(row + extra)
+"""
+
+PEAK = """
+import resource, sys
+from mexsledai.cli import main
+code = main(sys.argv[1:])
+sys.stderr.write(f"PEAK_KIB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+raise SystemExit(code)
+"""
+
+
+# Findings a lab column decides, and when the lab value is abnormal.
+_CONSISTENT = {
+    "leukopenia": (0, lambda v: v < 4000),
+    "lymphopenia": (1, lambda v: v < 1200),
+    "thrombocytopenia": (2, lambda v: v < 100),
+    "fever": (4, lambda v: v > 38.0),
+}
+
+
+def make_csv(
+    path: Path, rows: int, seed: int = SEED, *, conflicts: float = 0.01
+) -> None:
+    """patient, visit, arm; 25 findings as 0/1/blank (about 15 % present, 5 %
+    blank); five lab columns. Findings that a lab column decides agree with
+    it, as a clinician records them, except for a share ``conflicts`` of them
+    (1 by default: a drug-induced cytopenia recorded absent, say); with
+    ``conflicts=1`` they are independent of the labs (every disagreement
+    writes a warning)."""
+    rng = random.Random(seed)
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(HEADER)
+        for number in range(rows):
+            labs = [
+                rng.randint(2500, 9000),
+                rng.randint(800, 3000),
+                rng.randint(60, 400),
+                round(rng.uniform(9, 15), 1),
+                round(rng.uniform(36, 39.5), 1) if rng.random() < 0.7 else None,
+            ]
+            findings = []
+            for key in FINDING_KEYS:
+                draw = rng.random()
+                cell = "" if draw < 0.05 else "1" if draw < 0.2 else "0"
+                rule = _CONSISTENT.get(key)
+                if (
+                    cell
+                    and rule
+                    and labs[rule[0]] is not None
+                    and rng.random() >= conflicts
+                ):
+                    cell = "1" if rule[1](labs[rule[0]]) else "0"  # type: ignore[no-untyped-call]
+                findings.append(cell)
+            writer.writerow(
+                [
+                    f"P{number // 3:06d}",
+                    ("baseline", "day 22", "day 43")[number % 3],
+                    "AB"[number % 2],
+                    *findings,
+                    *("" if v is None else str(v) for v in labs),
+                ]  # fmt: skip
+            )
+
+
+def _command() -> list[str]:
+    installed = shutil.which("mexsledai", path=str(Path(sys.executable).parent))
+    return [installed] if installed else [sys.executable, "-m", "mexsledai"]
+
+
+def _timed(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)  # noqa: S603
+    return time.perf_counter() - start
+
+
+def peak_kib(source: Path, target: Path) -> int:
+    """The command's peak resident memory, in KiB, scoring ``source``."""
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", PEAK, "score", str(source), "-o", str(target)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("PEAK_KIB"))
+    return int(line.split()[1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--memory", action="store_true", help="also measure memory")
+    parser.add_argument(
+        "--conflicts",
+        type=float,
+        default=0.01,
+        help="share of lab-decided findings that disagree with the lab (default 0.01; "
+        "1 makes them independent: the worst case, a warning on most rows)",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        source = work / "visits.csv"
+        make_csv(source, args.rows, conflicts=args.conflicts)
+        floor_args = [sys.executable, "-c", FLOOR, str(source), str(work / "floor.csv")]
+        ours_args = [*_command(), "score", str(source), "-o", str(work / "ours.csv")]
+        _timed(floor_args)  # warm-up: the file cache, the interpreter
+        _timed(ours_args)
+        floors, ours = [], []
+        for _ in range(args.repeats):
+            floors.append(_timed(floor_args))
+            ours.append(_timed(ours_args))
+        floor, scored = statistics.median(floors), statistics.median(ours)
+        size = source.stat().st_size / 1e6
+        print(
+            f"rows: {args.rows}, file: {size:.1f} MB, conflicts: {args.conflicts}, "
+            f"repeats: {args.repeats} (medians)"
+        )
+        print(f"floor (csv.reader -> csv.writer, 6 columns): {floor:7.2f} s")
+        print(f"mexsledai score:                            {scored:7.2f} s")
+        print(f"ratio: {scored / floor:.2f}x the floor (goal: within 3x)")
+        if args.memory:
+            small, large = work / "small.csv", work / "large.csv"
+            make_csv(small, 10_000)
+            make_csv(large, 1_000_000)
+            small_peak = peak_kib(small, work / "small.out.csv")
+            large_peak = peak_kib(large, work / "large.out.csv")
+            print(f"peak memory, 10,000 rows:    {small_peak / 1024:7.1f} MiB")
+            print(f"peak memory, 1,000,000 rows: {large_peak / 1024:7.1f} MiB")
+            print(
+                f"difference: {(large_peak - small_peak) / 1024:.1f} MiB "
+                "(goal: at most 20 MiB)"
+            )
+
+
+if __name__ == "__main__":
+    main()

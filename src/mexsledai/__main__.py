@@ -1,0 +1,7 @@
+"""``python -m mexsledai``: the same as the ``mexsledai`` command."""
+
+from __future__ import annotations
+
+from .cli import main
+
+raise SystemExit(main())

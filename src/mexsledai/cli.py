@@ -1,0 +1,237 @@
+"""The ``mexsledai`` command: score spreadsheets, write a template, print the
+definitions.
+
+Each subcommand parses its options, makes one library call and formats the
+result: rows go to files or standard output, diagnostics and the summary to
+standard error. Exit status: 0 when every row scored, 1 when any row had an
+error (the output is still written), 2 when nothing could be done.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+
+from . import __version__
+from ._flat import FLAT_KEYS
+from .definitions import definitions_text
+from .schemes import DEFAULT_SCHEME, SCHEMES
+from .tables.files import STDIO, FileSummary, score_file, write_table
+from .tables.headers import TableError
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK, EXIT_ROW_ERRORS, EXIT_FAILED = 0, 1, 2
+
+_SCORE_HELP = """\
+Score a spreadsheet of visits, one visit a row, and write a copy with six
+columns appended: mexsledai_score, mexsledai_min, mexsledai_max,
+mexsledai_category, mexsledai_status (scored, incomplete or error) and
+mexsledai_message (what to fix, or warnings).
+
+Columns are matched to MEX-SLEDAI keys by their header (case and spaces do not
+matter: "Leukocytes per mm3" is leukocytes_per_mm3); every other column is
+copied unchanged. A header that is almost a key stops the run before anything
+is written. Finding cells: 1/0, yes/no, true/false, x, sí/no, ya/tidak,
+benar/salah, verdadero/falso, present/absent, +/-; a blank cell is "not
+recorded". Lab cells: plain numbers in the unit the header names.
+"""
+
+_SCORE_EPILOG = """\
+examples:
+  mexsledai score visits.csv                  writes visits.scored.csv
+  mexsledai score export.csv --decimal ,      semicolons and decimal commas
+  mexsledai score visits.xlsx --sheet Day22 -o day22.scored.xlsx
+  mexsledai score visits.csv --unrecorded unknown   blanks give a range
+"""
+
+
+def _delimiter(text: str) -> str:
+    if text in ("tab", "\\t", "\t"):
+        return "\t"
+    if len(text) != 1:
+        msg = f"must be one character (or 'tab'), got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``mexsledai`` command."""
+    parser = argparse.ArgumentParser(
+        prog="mexsledai",
+        description=(
+            "Score the MEX-SLEDAI lupus activity index (Guzmán J et al., "
+            "J Rheumatol 1992;19(10):1551-8): ten descriptors, 0 to 32 points."
+        ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"mexsledai {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    score = commands.add_parser(
+        "score",
+        help="score a spreadsheet (.csv, .tsv, .txt, .xlsx)",
+        description=_SCORE_HELP,
+        epilog=_SCORE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    score.add_argument(
+        "input", metavar="INPUT", help="the file to score, or - for CSV on stdin"
+    )
+    score.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT",
+        help="where to write (.csv, .tsv, .txt, .xlsx, or - for stdout); "
+        "default: INPUT's name with .scored before the extension",
+    )
+    score.add_argument(
+        "--sheet", metavar="NAME", help="xlsx sheet to read (default: the first)"
+    )
+    score.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="column delimiter of text input (default: detected from the header: , ; or tab)",
+    )
+    score.add_argument(
+        "--decimal",
+        choices=(".", ","),
+        default=".",
+        help="decimal mark of numbers (default: .); with , a dot in a number is an error",
+    )
+    score.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="text encoding (default: UTF-8, or UTF-16 by its byte-order mark); "
+        "e.g. cp1252 for older Excel exports",
+    )
+    score.add_argument(
+        "--unrecorded",
+        choices=("absent", "unknown"),
+        default="absent",
+        help="blank finding cells count as absent (default, like a paper form) "
+        "or as unknown (the score becomes a range)",
+    )
+    score.add_argument(
+        "--scheme",
+        choices=tuple(SCHEMES),
+        default=DEFAULT_SCHEME,
+        help="activity bands (conventional): five-level (default) or "
+        "three-level-id (Indonesian ringan/sedang/berat)",
+    )
+    score.add_argument(
+        "--ignore-column",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="copy this column unchanged even if it looks like a key (repeatable)",
+    )
+    score.set_defaults(run=_run_score)
+
+    template = commands.add_parser(
+        "template",
+        help="write an empty spreadsheet with every key as a header",
+        description="Write an empty spreadsheet: patient_id, visit, then every "
+        "MEX-SLEDAI finding and lab key as a header.",
+    )
+    template.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default=STDIO,
+        help=".csv or .xlsx (default: stdout)",
+    )
+    template.set_defaults(run=_run_template)
+
+    definitions = commands.add_parser(
+        "definitions",
+        help="print the descriptors, weights, definitions and thresholds",
+        description="Print the MEX-SLEDAI descriptor table, lab thresholds, units, "
+        "activity schemes and source.",
+    )
+    definitions.set_defaults(run=_run_definitions)
+    return parser
+
+
+def _report(summary: FileSummary) -> None:
+    lines = [
+        f"mexsledai: wrote {'standard output' if summary.output == STDIO else summary.output}",
+        (
+            f"  rows read: {summary.rows} (scored {summary.scored}, incomplete "
+            f"{summary.incomplete}, errors {summary.errors}, empty {summary.empty})"
+        ),
+    ]
+    if summary.unrecorded == "absent":
+        lines.append(
+            f"  blank finding cells counted absent: {summary.blank_counted_absent}"
+        )
+    if summary.missing_keys:
+        missing = ", ".join(summary.missing_keys)
+        lines.append(
+            f"  keys with no column ({len(summary.missing_keys)}, not recorded):"
+        )
+        lines.extend(
+            textwrap.wrap(missing, 88, initial_indent="    ", subsequent_indent="    ")
+        )
+    lines.append(
+        f"  scheme: {summary.scheme} (conventional bands); "
+        f"findings not recorded: {summary.unrecorded}"
+    )
+    if summary.errors:
+        lines.append(
+            "  rows with errors have status 'error' and say why in mexsledai_message"
+        )
+    print("\n".join(lines), file=sys.stderr)
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    summary = score_file(
+        args.input,
+        args.output,
+        sheet=args.sheet,
+        delimiter=args.delimiter,
+        decimal=args.decimal,
+        encoding=args.encoding,
+        unrecorded=args.unrecorded,
+        scheme=args.scheme,
+        ignore_columns=args.ignore_column,
+    )
+    _report(summary)
+    return EXIT_ROW_ERRORS if summary.errors else EXIT_OK
+
+
+def _run_template(args: argparse.Namespace) -> int:
+    write_table(args.output, [["patient_id", "visit", *FLAT_KEYS]])
+    if args.output != STDIO:
+        print(f"mexsledai: wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_definitions(args: argparse.Namespace) -> int:  # noqa: ARG001
+    sys.stdout.write(definitions_text())
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (TableError, ValueError) as error:
+        print(f"mexsledai: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader of standard output went away (e.g. `| head`): stop quietly.
+        sys.stderr.close()
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

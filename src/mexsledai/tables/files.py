@@ -1,0 +1,426 @@
+"""Scoring a spreadsheet file into a new one: every row out, in order.
+
+The output is written to a temporary file beside its destination and moved
+into place only when every row is written, so it appears whole or not at all;
+standard output is spooled likewise. The input is never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import itertools
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import IO, Any
+
+from ..schemes import CategoryScheme
+from ..scoring import Unrecorded
+from .cells import Decimal
+from .dialects import TEXT_SUFFIXES, Table, TextWriter, XlsxWriter, read_text, read_xlsx
+from .headers import TableError
+from .fast import FastRows
+from .rows import RowResult, RowStatus, TableScorer
+
+__all__ = [
+    "STDIO",
+    "FileSummary",
+    "default_output",
+    "iter_scored_file",
+    "score_file",
+    "write_table",
+]
+
+#: The path that means standard input or standard output.
+STDIO = "-"
+_BATCH = 2048  # rows scored together by the fast path
+_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
+
+
+@dataclass
+class FileSummary:
+    """What a run read and wrote.
+
+    Attributes:
+        input: the input path, or ``"-"``.
+        output: the output path, or ``"-"``.
+        rows: data rows read (the header excluded).
+        scored: rows with a complete score.
+        incomplete: rows scored as a range (policy ``"unknown"``).
+        errors: rows with an error (written with status ``error``).
+        empty: rows whose cells were all blank (copied through, not scored).
+        blank_counted_absent: blank finding cells counted absent.
+        missing_keys: keys with no column (not recorded in any row).
+        scheme: the category scheme's name.
+        unrecorded: the policy for findings not recorded.
+    """
+
+    input: str
+    output: str
+    scheme: str
+    unrecorded: str
+    rows: int = 0
+    scored: int = 0
+    incomplete: int = 0
+    errors: int = 0
+    empty: int = 0
+    blank_counted_absent: int = 0
+    missing_keys: tuple[str, ...] = field(default=())
+
+    def count(self, status: RowStatus, blank_counted_absent: int = 0) -> None:
+        """Add one row: its status and its blank finding cells counted absent."""
+        self.rows += 1
+        if status == "scored":
+            self.scored += 1
+        elif status == "incomplete":
+            self.incomplete += 1
+        elif status == "error":
+            self.errors += 1
+        else:
+            self.empty += 1
+        self.blank_counted_absent += blank_counted_absent
+
+    def count_batch(self, statuses: dict[str, int], blank_counted_absent: int) -> None:
+        """Add rows: their count by status, and their blank finding cells
+        counted absent."""
+        self.rows += sum(statuses.values())
+        self.scored += statuses.get("scored", 0)
+        self.incomplete += statuses.get("incomplete", 0)
+        self.errors += statuses.get("error", 0)
+        self.empty += statuses.get("empty", 0)
+        self.blank_counted_absent += blank_counted_absent
+
+
+def _suffix(path: str) -> str:
+    return Path(path).suffix.lower()
+
+
+def default_output(input_path: str) -> str:
+    """``<input stem>.scored.<ext>`` next to the input; ``-`` for ``-``.
+
+    Examples:
+        >>> default_output("data/visits.csv")
+        'data/visits.scored.csv'
+    """
+    if input_path == STDIO:
+        return STDIO
+    path = Path(input_path)
+    return str(path.with_name(f"{path.stem}.scored{path.suffix}"))
+
+
+def _check_paths(input_path: str, output_path: str) -> None:
+    for role, path in (("input", input_path), ("output", output_path)):
+        if path != STDIO and _suffix(path) not in _SUFFIXES:
+            msg = (
+                f"the {role} {path!r} must end in .csv, .tsv, .txt or .xlsx "
+                f"(or be '-' for standard {'input' if role == 'input' else 'output'})"
+            )
+            raise TableError(msg)
+    if STDIO not in (input_path, output_path):
+        source, target = Path(input_path), Path(output_path)
+        same = source.resolve() == target.resolve()
+        with contextlib.suppress(OSError):
+            same = same or (target.exists() and source.samefile(target))
+        if same:
+            msg = f"the output {output_path!r} is the input: choose another -o"
+            raise TableError(msg)
+
+
+@contextlib.contextmanager
+def _open_table(
+    input_path: str,
+    *,
+    sheet: str | None,
+    delimiter: str | None,
+    encoding: str | None,
+) -> Iterator[Table]:
+    if input_path != STDIO and _suffix(input_path) == ".xlsx":
+        yield read_xlsx(Path(input_path), sheet=sheet)
+        return
+    if input_path == STDIO:
+        table = read_text(sys.stdin.buffer, encoding=encoding, delimiter=delimiter)
+        try:
+            yield table
+        finally:
+            if table.text is not None:
+                table.text.detach()  # standard input stays open
+        return
+    try:
+        stream = open(input_path, "rb")  # noqa: SIM115, PTH123  (closed below)
+    except OSError as error:
+        msg = f"cannot read {input_path!r}: {error.strerror}"
+        raise TableError(msg) from None
+    with stream:
+        table = read_text(stream, encoding=encoding, delimiter=delimiter)
+        try:
+            yield table
+        finally:
+            if table.text is not None:
+                table.text.close()
+
+
+@contextlib.contextmanager
+def _atomic(output_path: str) -> Iterator[IO[bytes]]:
+    """A binary stream that becomes ``output_path`` only if the block succeeds."""
+    if output_path == STDIO:
+        with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
+            yield spool
+            spool.seek(0)
+            target = sys.stdout.buffer
+            while chunk := spool.read(1024 * 1024):
+                target.write(chunk)
+            target.flush()
+        return
+    target_path = Path(output_path)
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            dir=target_path.parent, prefix=f".{target_path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        msg = f"cannot write {output_path!r}: {error.strerror}"
+        raise TableError(msg) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        Path(temp_name).replace(target_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp_name).unlink()
+        raise
+
+
+def iter_scored_file(
+    input_path: str,
+    *,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    decimal: Decimal = ".",
+    encoding: str | None = None,
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = "five-level",
+    ignore_columns: Iterable[str] = (),
+) -> Iterator[RowResult]:
+    """Read and score a file row by row, writing nothing.
+
+    The options are those of `score_file`. The header is checked when the
+    first result is requested.
+
+    Raises:
+        TableError: the file cannot be read or its header is unsafe.
+    """
+    with _open_table(
+        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
+    ) as table:
+        scorer = TableScorer(
+            table.header,
+            decimal=decimal,
+            unrecorded=unrecorded,
+            scheme=scheme,
+            ignore_columns=ignore_columns,
+        )
+        number = 2
+        while chunk := _next_chunk(table):
+            for cells in chunk:
+                yield scorer.score_row(cells, number)
+                number += 1
+
+
+def score_file(
+    input_path: str,
+    output_path: str | None = None,
+    *,
+    sheet: str | None = None,
+    delimiter: str | None = None,
+    decimal: Decimal = ".",
+    encoding: str | None = None,
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = "five-level",
+    ignore_columns: Iterable[str] = (),
+    on_header: Callable[[TableScorer], None] | None = None,
+) -> FileSummary:
+    """Score a spreadsheet into a new one, one visit a row.
+
+    Every input row appears in the output, in order, with six columns
+    appended: ``mexsledai_score``, ``mexsledai_min``, ``mexsledai_max``,
+    ``mexsledai_category``, ``mexsledai_status``, ``mexsledai_message``.
+
+    Args:
+        input_path: a ``.csv``, ``.tsv``, ``.txt`` or ``.xlsx`` file, or ``"-"``
+            for CSV on standard input.
+        output_path: where to write; by default ``<stem>.scored.<ext>`` next to
+            the input (standard output for ``"-"``).
+        sheet: the xlsx sheet (default: the first).
+        delimiter: the text delimiter (default: detected from the header).
+        decimal: the decimal mark of number cells.
+        encoding: the text encoding (default: UTF-8, or UTF-16 by its BOM).
+        unrecorded: ``"absent"`` or ``"unknown"``.
+        scheme: a category scheme name or a `CategoryScheme`.
+        ignore_columns: headers to pass through on purpose.
+        on_header: called with the compiled scorer before any row is read
+            (the command reports keys with no column from it).
+
+    Returns:
+        The `FileSummary`.
+
+    Raises:
+        TableError: nothing could be done (the file, the header, an option);
+            no output is left behind.
+    """
+    output_path = output_path or default_output(input_path)
+    _check_paths(input_path, output_path)
+    suffix = ".csv" if output_path == STDIO else _suffix(output_path)
+    with _open_table(
+        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
+    ) as table:
+        scorer = TableScorer(
+            table.header,
+            decimal=decimal,
+            unrecorded=unrecorded,
+            scheme=scheme,
+            ignore_columns=ignore_columns,
+        )
+        if on_header is not None:
+            on_header(scorer)
+        summary = FileSummary(
+            input_path,
+            output_path,
+            scorer.scheme.name,
+            scorer.unrecorded,
+            missing_keys=scorer.plan.missing,
+        )
+        with _atomic(output_path) as binary:
+            if suffix == ".xlsx":
+                xlsx = XlsxWriter(binary)
+                try:
+                    _write_rows(table, scorer, summary, xlsx.write_rows)
+                except BaseException:
+                    xlsx.abort()
+                    raise
+                xlsx.close()
+            else:
+                delimiter_out = "\t" if suffix == ".tsv" else table.delimiter
+                encoding_out = "utf-8-sig" if table.bom else "utf-8"
+                with _text_stream(binary, encoding_out) as text:
+                    writer = TextWriter(
+                        text, delimiter=delimiter_out, newline=table.newline
+                    )
+                    # Rows of text input are all text: the writer skips converting.
+                    all_text = table.kind == "text"
+                    write = writer.write_text_rows if all_text else writer.write_rows
+                    _write_rows(
+                        table,
+                        scorer,
+                        summary,
+                        write,
+                        as_text=all_text,
+                        plain=writer if all_text else None,
+                    )
+    return summary
+
+
+@contextlib.contextmanager
+def _text_stream(binary: IO[bytes], encoding: str) -> Iterator[IO[str]]:
+    text = io.TextIOWrapper(binary, encoding=encoding, newline="", write_through=False)
+    try:
+        yield text
+    finally:
+        text.flush()
+        text.detach()
+
+
+def _write_rows(
+    table: Table,
+    scorer: TableScorer,
+    summary: FileSummary,
+    write: Callable[[list[list[Any]]], None],
+    *,
+    as_text: bool = False,
+    plain: TextWriter | None = None,
+) -> None:
+    """Score and write every row. With ``plain`` (text rows to a text writer),
+    batches with nothing to escape are written in one call."""
+    plan = scorer.plan
+    kept = plan.kept
+    keys = {column for column, _ in (*plan.findings, *plan.labs)}
+    others = [column for column in kept if column not in keys]
+    width = scorer.width
+    every_column = kept == tuple(range(width))
+    text = table.kind == "text"
+    write([list(plan.output_header)])
+    fast = FastRows(scorer, as_text=as_text)
+    fill = "" if text else None
+    number = 2
+    while chunk := _next_chunk(table):
+        # Short rows are padded (with text for text input, so every cell is a str).
+        chunk = [
+            r if len(r) >= width else [*r, *[fill] * (width - len(r))] for r in chunk
+        ]
+        appended, statuses, blank = fast.batch(chunk, number)
+        summary.count_batch(statuses, blank)
+        if plain is not None and every_column and max(map(len, chunk)) == width:
+            # The common case, at C speed: rows extended in place and written
+            # together when no cell needs a formula escape. Lab cells that
+            # score never look like a formula, the appended values never do,
+            # and the fast path counts finding cells that do: only the other
+            # columns are read here.
+            if not fast.formula_cells and not _any_formula(chunk, others):
+                list(map(list.extend, chunk, appended))
+                plain.write_plain_rows(chunk)
+                number += len(chunk)
+                continue
+        out: list[list[Any]] = []
+        for read, values in zip(chunk, appended, strict=True):
+            row = list(read[:width]) if every_column else [read[i] for i in kept]
+            row.extend(values)
+            row.extend(read[width:])  # a long row keeps its extra cells at the end
+            out.append(row)
+        write(out)
+        number += len(chunk)
+
+
+def _any_formula(rows: list[list[str]], columns: list[int]) -> bool:
+    """Whether a cell of these columns may need a formula escape."""
+    if not columns:
+        return False
+    if len(columns) == 1:
+        return TextWriter.any_formula([list(map(itemgetter(columns[0]), rows))])
+    return TextWriter.any_formula(list(map(itemgetter(*columns), rows)))  # type: ignore[arg-type]
+
+
+def _next_chunk(table: Table) -> list[Any]:
+    try:
+        return list(itertools.islice(table.rows, _BATCH))
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise table.failed(error) from None
+
+
+def write_table(output_path: str, rows: Iterable[list[object]]) -> None:
+    """Write rows to a ``.csv``, ``.tsv``, ``.txt`` or ``.xlsx`` file (or ``"-"``),
+    whole or not at all.
+
+    Raises:
+        TableError: an unsupported suffix or an unwritable place.
+    """
+    suffix = ".csv" if output_path == STDIO else _suffix(output_path)
+    if suffix not in _SUFFIXES:
+        msg = f"the output {output_path!r} must end in .csv, .tsv, .txt or .xlsx"
+        raise TableError(msg)
+    with _atomic(output_path) as binary:
+        if suffix == ".xlsx":
+            xlsx = XlsxWriter(binary)
+            for row in rows:
+                xlsx.write(row)
+            xlsx.close()
+            return
+        with _text_stream(binary, "utf-8") as text:
+            writer = TextWriter(
+                text, delimiter="\t" if suffix == ".tsv" else ",", newline="\r\n"
+            )
+            for row in rows:
+                writer.write(row)

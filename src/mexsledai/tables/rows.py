@@ -1,0 +1,258 @@
+"""The row loop: a per-column plan compiled once from the header, applied to
+every row.
+
+Every row gives a `RowResult`, whatever it holds: a score, an error naming
+row, column and value, or "empty" for a row whose cells are all blank. No row
+is dropped.
+
+Examples:
+    >>> scorer = TableScorer(["patient", "seizures", "arthritis", "leukocytes_per_mm3"])
+    >>> result = scorer.score_row(["P01", "x", "no", "3200"], row=2)
+    >>> result.status, result.score.total
+    ('scored', 9)
+    >>> scorer.score_row(["P02", "maybe", "", ""], row=3).message
+    "row 3, column B 'seizures': 'maybe' is not a finding value: write 1/0, \
+yes/no, true/false, x, sí/no, ya/tidak, benar/salah, verdadero/falso, \
+present/absent, +/-, or leave the cell blank (not recorded)"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from ..labs import LAB_UNIT_BY_KEY, check_lab_value
+from ..registry import FINDING_KEYS
+from ..schemes import CategoryScheme, resolve_scheme
+from ..scoring import Score, Unrecorded, _score
+from .cells import (
+    FINDING_WORDS,
+    CellError,
+    Decimal,
+    is_blank,
+    read_finding,
+    read_number,
+)
+from .headers import HeaderPlan, TableError, match_header
+
+__all__ = ["RowResult", "RowStatus", "TableScorer", "score_rows"]
+
+RowStatus = Literal["scored", "incomplete", "error", "empty"]
+
+_FINDING_INDEX: Final = {key: index for index, key in enumerate(FINDING_KEYS)}
+_MISSING: Final = object()
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One row of a table, scored or explained.
+
+    Attributes:
+        row: the row number as a spreadsheet shows it (the header is row 1).
+        status: ``"scored"`` (complete), ``"incomplete"`` (a range),
+            ``"error"`` (see ``message``) or ``"empty"`` (every cell blank).
+        score: the `Score`, or ``None`` for an error or an empty row.
+        message: the error, or the score's warnings joined by ``"; "``.
+        cells: the row's cells as read, padded with ``None`` to the header's
+            width (a long row keeps its extra cells at the end).
+        blank_counted_absent: finding cells of this row that were blank and
+            counted absent by the ``"absent"`` policy.
+    """
+
+    row: int
+    status: RowStatus
+    score: Score | None
+    message: str
+    cells: tuple[object, ...]
+    blank_counted_absent: int = 0
+
+    def appended(self) -> tuple[int | str, ...]:
+        """The values of the six ``mexsledai_*`` columns for this row."""
+        result = self.score
+        if result is None:
+            status = "" if self.status == "empty" else self.status
+            return ("", "", "", "", status, self.message)
+        return (
+            "" if result.total is None else result.total,
+            result.minimum,
+            result.maximum,
+            "" if result.category is None else result.category.value,
+            self.status,
+            self.message,
+        )
+
+
+def _fast_words(decimal: Decimal) -> dict[object, bool | None]:
+    """Cell values read without normalising: the words as usually typed."""
+    words: dict[object, bool | None] = {"": None, None: None, True: True, False: False}
+    for word, value in FINDING_WORDS[decimal].items():
+        for form in (word, word.upper(), word.capitalize()):
+            words[form] = value
+    return words
+
+
+class TableScorer:
+    """Scores the rows of one table, given its header.
+
+    Args:
+        header: the header cells.
+        decimal: the decimal mark of number cells, ``"."`` or ``","``.
+        unrecorded: ``"absent"`` or ``"unknown"``, as for `mexsledai.score`.
+        scheme: a scheme name or a `CategoryScheme`.
+        ignore_columns: headers to pass through even if they look like keys.
+
+    Raises:
+        HeaderError: the header cannot be read safely.
+        ValueError: a bad ``decimal``, ``unrecorded`` or ``scheme``.
+    """
+
+    def __init__(
+        self,
+        header: Sequence[object],
+        *,
+        decimal: Decimal = ".",
+        unrecorded: Unrecorded = "absent",
+        scheme: str | CategoryScheme = "five-level",
+        ignore_columns: Iterable[str] = (),
+    ) -> None:
+        if decimal not in (".", ","):
+            msg = f"decimal must be '.' or ',', got {decimal!r}"
+            raise ValueError(msg)
+        if unrecorded not in ("absent", "unknown"):
+            msg = f"unrecorded must be 'absent' or 'unknown', got {unrecorded!r}"
+            raise ValueError(msg)
+        self.scheme: CategoryScheme = resolve_scheme(scheme)
+        self.decimal: Decimal = decimal
+        self.unrecorded: Unrecorded = unrecorded
+        self.plan: HeaderPlan = match_header(header, ignore_columns=ignore_columns)
+        self.width = len(self.plan.header)
+        self._findings = tuple(
+            (column, _FINDING_INDEX[key]) for column, key in self.plan.findings
+        )
+        self._finding_columns = frozenset(key for _, key in self.plan.findings)
+        self._labs = tuple(
+            (column, key, LAB_UNIT_BY_KEY[key].quantity)
+            for column, key in self.plan.labs
+        )
+        #: Finding cells as usually typed, read without normalising.
+        self.words = _fast_words(decimal)
+
+    def _error(self, row: int, column: int, message: str) -> str:
+        return f"row {row}, {self.plan.name(column)}: {message}"
+
+    def score_row(self, cells: Sequence[object], row: int) -> RowResult:
+        """Score one row; never raises for what the row holds."""
+        width = self.width
+        if len(cells) < width:
+            cells = (*cells, *(None,) * (width - len(cells)))
+        values: list[bool | None] = [None] * len(FINDING_KEYS)
+        errors: list[str] = []
+        recorded = False
+        words = self.words
+        for column, index in self._findings:
+            cell = cells[column]
+            try:
+                value = words.get(cell, _MISSING)
+            except TypeError:  # an unhashable cell value
+                value = _MISSING
+            if value is _MISSING:
+                try:
+                    value = read_finding(cell, decimal=self.decimal)
+                except CellError as error:
+                    errors.append(self._error(row, column, str(error)))
+                    continue
+            if value is not None:
+                values[index] = value is True
+                recorded = True
+        labs: dict[str, float] = {}
+        quantities: dict[str, int] = {}
+        for column, key, quantity in self._labs:
+            cell = cells[column]
+            if cell is None or cell == "":
+                continue
+            try:
+                number = read_number(cell, decimal=self.decimal)
+            except CellError as error:
+                errors.append(self._error(row, column, str(error)))
+                continue
+            if number is None:
+                continue
+            checked, problem = check_lab_value(key, number)
+            if problem is not None:
+                errors.append(self._error(row, column, problem.message))
+                continue
+            if quantity in quantities:
+                other = quantities[quantity]
+                errors.append(
+                    self._error(
+                        row,
+                        column,
+                        f"{quantity} is also given in {self.plan.name(other)}: "
+                        "give one value per quantity",
+                    )
+                )
+                continue
+            quantities[quantity] = column
+            labs[key] = checked  # type: ignore[assignment]
+        extra = cells[width:]
+        if extra and not all(is_blank(cell) for cell in extra):
+            errors.insert(
+                0,
+                f"row {row} has {len(cells)} cells but the header has {width}: "
+                "the extra cells are kept after the mexsledai columns",
+            )
+        cells = tuple(cells)
+        if errors:
+            return RowResult(row, "error", None, "; ".join(errors), cells)
+        if not recorded and not labs:
+            if all(is_blank(cell) for cell in cells):
+                return RowResult(row, "empty", None, "", cells)
+            message = f"row {row}: no MEX-SLEDAI finding or lab value recorded"
+            return RowResult(row, "error", None, message, cells)
+        result = _score(values, labs, self.unrecorded, self.scheme)
+        blank = 0
+        if result.assumed_absent:
+            blank = sum(
+                1 for key in result.assumed_absent if key in self._finding_columns
+            )
+        status: RowStatus = "scored" if result.complete else "incomplete"
+        return RowResult(row, status, result, "; ".join(result.warnings), cells, blank)
+
+
+def score_rows(
+    rows: Iterable[Sequence[object]],
+    *,
+    decimal: Decimal = ".",
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = "five-level",
+    ignore_columns: Iterable[str] = (),
+) -> Iterator[RowResult]:
+    """Score an in-memory table whose first row is the header.
+
+    Cells are read as the spreadsheet command reads them: finding words,
+    numbers with the chosen decimal mark, blanks as not recorded.
+
+    Examples:
+        >>> table = [["id", "fatigue", "temperature_c"], ["A", "ya", "38,6"]]
+        >>> [r.score.total for r in score_rows(table, decimal=",")]
+        [1]
+
+    Raises:
+        HeaderError: the header cannot be read safely (raised by this call,
+            before any row is read).
+        TableError: the table has no header row.
+    """
+    iterator = iter(rows)
+    header = next(iterator, None)
+    if header is None:
+        msg = "the table is empty: no header row"
+        raise TableError(msg)
+    scorer = TableScorer(
+        header,
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+        ignore_columns=ignore_columns,
+    )
+    return (scorer.score_row(cells, number) for number, cells in enumerate(iterator, 2))
