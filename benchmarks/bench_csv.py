@@ -105,7 +105,7 @@ def make_csv(
                     "AB"[number % 2],
                     *findings,
                     *("" if v is None else str(v) for v in labs),
-                ]  # fmt: skip
+                ]
             )
 
 
@@ -116,13 +116,13 @@ def _command() -> list[str]:
 
 def _timed(args: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)  # noqa: S603
+    subprocess.run(args, check=True, capture_output=True)
     return time.perf_counter() - start
 
 
 def peak_kib(source: Path, target: Path) -> int:
     """The command's peak resident memory, in KiB, scoring ``source``."""
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [sys.executable, "-c", PEAK, "score", str(source), "-o", str(target)],
         check=True,
         capture_output=True,

@@ -11,25 +11,89 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from ._version import __version__
-from .errors import InvalidAssessmentError, Problem
-from .models import (
-    Arthritis,
-    Assessment,
-    FeverOrFatigue,
-    HemolysisOrThrombocytopenia,
-    Labs,
-    LeukopeniaOrLymphopenia,
-    Mucocutaneous,
-    Myositis,
-    NeurologicalDisorder,
-    RenalDisorder,
-    Serositis,
-    Vasculitis,
-)
-from .registry import DESCRIPTORS, Descriptor, Finding
-from .schemes import SCHEMES, ActivityLevel, Band, CategoryScheme
-from .scoring import DescriptorScore, Score, score
+
+# The public names and the module of each. They are imported on first use
+# (Scientific Python SPEC 1), so that the command line, which needs no model,
+# starts without building them.
+_MODULE_OF: dict[str, str] = {
+    "InvalidAssessmentError": "errors",
+    "Problem": "errors",
+    **dict.fromkeys(
+        (
+            "Arthritis",
+            "Assessment",
+            "FeverOrFatigue",
+            "HemolysisOrThrombocytopenia",
+            "Labs",
+            "LeukopeniaOrLymphopenia",
+            "Mucocutaneous",
+            "Myositis",
+            "NeurologicalDisorder",
+            "RenalDisorder",
+            "Serositis",
+            "Vasculitis",
+        ),
+        "models",
+    ),
+    "DESCRIPTORS": "registry",
+    "Descriptor": "registry",
+    "Finding": "registry",
+    "SCHEMES": "schemes",
+    "ActivityLevel": "schemes",
+    "Band": "schemes",
+    "CategoryScheme": "schemes",
+    "DescriptorScore": "scoring",
+    "Score": "scoring",
+    "score": "scoring",
+    "FileSummary": "tables.files",
+    "iter_scored_file": "tables.files",
+    "score_file": "tables.files",
+    "HeaderError": "tables.headers",
+    "TableError": "tables.headers",
+    "RowResult": "tables.rows",
+    "score_rows": "tables.rows",
+}
+
+if TYPE_CHECKING:
+    from .errors import InvalidAssessmentError, Problem
+    from .models import (
+        Arthritis,
+        Assessment,
+        FeverOrFatigue,
+        HemolysisOrThrombocytopenia,
+        Labs,
+        LeukopeniaOrLymphopenia,
+        Mucocutaneous,
+        Myositis,
+        NeurologicalDisorder,
+        RenalDisorder,
+        Serositis,
+        Vasculitis,
+    )
+    from .registry import DESCRIPTORS, Descriptor, Finding
+    from .schemes import SCHEMES, ActivityLevel, Band, CategoryScheme
+    from .scoring import DescriptorScore, Score, score
+    from .tables.files import FileSummary, iter_scored_file, score_file
+    from .tables.headers import HeaderError, TableError
+    from .tables.rows import RowResult, score_rows
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        msg = f"module 'mexsledai' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups are plain attribute reads
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [
@@ -43,7 +107,9 @@ __all__ = [
     "Descriptor",
     "DescriptorScore",
     "FeverOrFatigue",
+    "FileSummary",
     "Finding",
+    "HeaderError",
     "HemolysisOrThrombocytopenia",
     "InvalidAssessmentError",
     "Labs",
@@ -53,9 +119,14 @@ __all__ = [
     "NeurologicalDisorder",
     "Problem",
     "RenalDisorder",
+    "RowResult",
     "Score",
     "Serositis",
+    "TableError",
     "Vasculitis",
     "__version__",
+    "iter_scored_file",
     "score",
+    "score_file",
+    "score_rows",
 ]

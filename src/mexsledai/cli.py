@@ -14,10 +14,9 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 
-from . import __version__
+from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
 from ._flat import FLAT_KEYS
-from .definitions import definitions_text
-from .schemes import DEFAULT_SCHEME, SCHEMES
+from ._version import __version__
 from .tables.files import STDIO, FileSummary, score_file, write_table
 from .tables.headers import TableError
 
@@ -118,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument(
         "--scheme",
-        choices=tuple(SCHEMES),
+        choices=tuple(BUILT_IN_BANDS),
         default=DEFAULT_SCHEME,
         help="activity bands (conventional): five-level (default) or "
         "three-level-id (Indonesian ringan/sedang/berat)",
@@ -212,6 +211,8 @@ def _run_template(args: argparse.Namespace) -> int:
 
 
 def _run_definitions(args: argparse.Namespace) -> int:  # noqa: ARG001
+    from .definitions import definitions_text  # noqa: PLC0415  (builds the schemes)
+
     sys.stdout.write(definitions_text())
     return EXIT_OK
 

@@ -30,6 +30,7 @@ import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .errors import Problem
@@ -46,8 +47,11 @@ __all__ = [
     "LabUnit",
     "Quantity",
     "check_lab_value",
+    "conflict_warning",
     "derive",
+    "describe_value",
     "format_number",
+    "undetermined_warning",
 ]
 
 
@@ -323,3 +327,44 @@ it fits ×10⁹/L: did you mean leukocytes_10e9_per_l?
             msg += f"; it fits {other.unit}: did you mean {other.key}?"
             break
     return None, Problem(key, value, msg, suggestion, "implausible_value")
+
+
+@lru_cache(maxsize=8192)
+def describe_value(key: str, value: float) -> str:
+    """A lab value against its threshold, in words.
+
+    Examples:
+        >>> describe_value("leukocytes_per_mm3", 2500.0)
+        'leukocytes_per_mm3 = 2500 is below 4000 cells/mm³'
+    """
+    unit = LAB_UNIT_BY_KEY[key]
+    quantity = QUANTITY_BY_NAME[unit.quantity]
+    negation = "" if quantity.is_abnormal(unit, value) else "not "
+    return f"{key} = {format_number(value)} is {negation}{quantity.describe_threshold(unit)}"
+
+
+def conflict_warning(
+    finding: str, recorded: bool, derivation: Derivation, labs: Mapping[str, float]
+) -> str:
+    """The warning for a recorded finding that a lab value contradicts."""
+    facts = " and ".join(describe_value(key, labs[key]) for key in derivation.keys)
+    return f"{finding} recorded {recorded}, but {facts}: the recorded value is used"
+
+
+def undetermined_warning(
+    finding: str, derivation: Derivation, labs: Mapping[str, float], policy: str
+) -> str:
+    """The warning for a finding a lab value bears on but cannot decide alone
+    (a low hemoglobin without reticulocytes), left to the ``policy``."""
+    facts = " and ".join(describe_value(key, labs[key]) for key in derivation.keys)
+    given = {LAB_UNIT_BY_KEY[key].quantity for key in derivation.keys}
+    missing = " or ".join(
+        QUANTITY_BY_NAME[q].label.lower()
+        for q in LAB_RULE_BY_FINDING[finding].quantities
+        if q not in given
+    )
+    outcome = "counted absent" if policy == "absent" else "left unknown"
+    return (
+        f"{finding} not derived: {facts}, but no {missing} value was recorded; "
+        f"{finding} {outcome} (not recorded)"
+    )

@@ -25,6 +25,7 @@ from types import MappingProxyType
 from pydantic import BaseModel, ConfigDict, model_validator
 from typing_extensions import Self
 
+from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, DESCRIPTIONS
 from .registry import MAX_TOTAL
 
 __all__ = [
@@ -150,46 +151,19 @@ class CategoryScheme(BaseModel):
         return low if low is self.level_of(maximum) else None
 
 
-def _bands(*bands: tuple[int, int, ActivityLevel]) -> tuple[Band, ...]:
-    return tuple(Band(low=low, high=high, level=level) for low, high, level in bands)
+def _built_in(name: str) -> CategoryScheme:
+    return CategoryScheme(
+        name=name,
+        bands=tuple(
+            Band(low=low, high=high, level=ActivityLevel(level))
+            for low, high, level in BUILT_IN_BANDS[name]
+        ),
+        description=DESCRIPTIONS[name],
+    )
 
-
-FIVE_LEVEL = CategoryScheme(
-    name="five-level",
-    bands=_bands(
-        (0, 1, ActivityLevel.NONE),
-        (2, 5, ActivityLevel.MILD),
-        (6, 9, ActivityLevel.MODERATE),
-        (10, 13, ActivityLevel.SEVERE),
-        (14, MAX_TOTAL, ActivityLevel.VERY_SEVERE),
-    ),
-    description=(
-        "The grading used across Spanish-language peer-reviewed literature "
-        "(e.g. Vera-Rivero DA et al., Rev Cuba Reumatol 2019;21(2); "
-        "Barahona-López 2017, Med Interna Méx 33(6); Ayala Saucedo 2017, "
-        "Rev Virtual Soc Parag Med Int 4(1)). Conventional, not validated."
-    ),
-)
-
-THREE_LEVEL_ID = CategoryScheme(
-    name="three-level-id",
-    bands=_bands(
-        (0, 1, ActivityLevel.MILD),
-        (2, 5, ActivityLevel.MODERATE),
-        (6, MAX_TOTAL, ActivityLevel.SEVERE),
-    ),
-    description=(
-        "Indonesian convention (ringan / sedang / berat) in university literature "
-        "citing Isbagio H, Albar Z, Kasjmir YI et al., 2009. Note the shifted "
-        "labels: 2-5 is moderate here and mild in five-level. Conventional, not "
-        "validated."
-    ),
-)
-
-DEFAULT_SCHEME = FIVE_LEVEL.name
 
 SCHEMES: Mapping[str, CategoryScheme] = MappingProxyType(
-    {FIVE_LEVEL.name: FIVE_LEVEL, THREE_LEVEL_ID.name: THREE_LEVEL_ID}
+    {name: _built_in(name) for name in BUILT_IN_BANDS}
 )
 
 

@@ -25,21 +25,13 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from operator import itemgetter
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from ._flat import read_flat
-from .labs import (
-    LAB_RULE_BY_FINDING,
-    LAB_UNIT_BY_KEY,
-    QUANTITY_BY_NAME,
-    Derivation,
-    derive,
-    format_number,
-)
+from .labs import conflict_warning, derive, undetermined_warning
 from .models import Assessment
 from .registry import DESCRIPTORS, FINDING_KEYS, MAX_TOTAL
 from .schemes import (
@@ -196,38 +188,6 @@ def _outcome(
     return built, low, high, unrecorded if assume_absent else ()
 
 
-@lru_cache(maxsize=8192)
-def _describe(key: str, value: float) -> str:
-    unit = LAB_UNIT_BY_KEY[key]
-    quantity = QUANTITY_BY_NAME[unit.quantity]
-    negation = "" if quantity.is_abnormal(unit, value) else "not "
-    return f"{key} = {format_number(value)} is {negation}{quantity.describe_threshold(unit)}"
-
-
-def _conflict_warning(
-    finding: str, recorded: bool, derivation: Derivation, labs: Mapping[str, float]
-) -> str:
-    facts = " and ".join(_describe(key, labs[key]) for key in derivation.keys)
-    return f"{finding} recorded {recorded}, but {facts}: the recorded value is used"
-
-
-def _undetermined_warning(
-    finding: str, derivation: Derivation, labs: Mapping[str, float], policy: Unrecorded
-) -> str:
-    facts = " and ".join(_describe(key, labs[key]) for key in derivation.keys)
-    given = {LAB_UNIT_BY_KEY[key].quantity for key in derivation.keys}
-    missing = " or ".join(
-        QUANTITY_BY_NAME[q].label.lower()
-        for q in LAB_RULE_BY_FINDING[finding].quantities
-        if q not in given
-    )
-    outcome = "counted absent" if policy == "absent" else "left unknown"
-    return (
-        f"{finding} not derived: {facts}, but no {missing} value was recorded; "
-        f"{finding} {outcome} (not recorded)"
-    )
-
-
 def score(
     assessment: Assessment | Mapping[str, object],
     *,
@@ -306,7 +266,7 @@ def _score(
             if derivation.present is None:
                 if recorded is None:
                     warnings.append(
-                        _undetermined_warning(key, derivation, labs, unrecorded)
+                        undetermined_warning(key, derivation, labs, unrecorded)
                     )
             elif recorded is None:
                 values[index] = derivation.present
@@ -316,7 +276,7 @@ def _score(
                 )
             elif recorded is not derivation.present:
                 conflicts.append(key)
-                warnings.append(_conflict_warning(key, recorded, derivation, labs))
+                warnings.append(conflict_warning(key, recorded, derivation, labs))
     assume_absent = unrecorded == "absent"
     assumed: tuple[str, ...] = ()
     minimum = maximum = 0

@@ -16,8 +16,8 @@ import io
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import itemgetter
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -173,7 +173,7 @@ def read_text(
     # The count advances only when the reader gives a row, so after a failure
     # its next value is the spreadsheet number of the row that failed.
     counter = itertools.count(1)
-    rows = map(_FIRST, zip(reader, counter))
+    rows = map(_FIRST, zip(reader, counter))  # noqa: B905  (the count is endless)
     table = Table([], rows, delimiter, bom, newline, "text", text)
     table.failed = functools.partial(_failure, encoding, counter)
     try:

@@ -3,21 +3,22 @@ once, without building a `Score`.
 
 It reads the same registry and lab rules as `mexsledai.score` and writes the
 same warnings with the same functions; the tests hold its output equal to
-`TableScorer.score_row(...).appended()` for every generated row.
+`TableScorer.score_row(...).appended()` for generated rows.
 
-How: rows are taken in batches and processed column by column with C-level
-``map`` over dict lookups. What a lab cell reads as, and what a descriptor's
-cells read as (given the lab columns that bear on it), are cached: real
-tables repeat the same few cell values. A descriptor's outcome is packed in
-one int so a row's outcomes add up in one ``sum``. Anything unusual (a bad
-cell, a ragged row, a row with nothing recorded, one quantity in two units)
-is handed to the full path, which explains it.
+How: rows are taken in batches and read column by column with C-level ``map``
+over dict look-ups. What a lab cell reads as, and what a group of finding
+cells reads as (given the lab columns that bear on it), are cached: real
+tables repeat a few cell values. Each reading is packed in one int, so that a
+row's readings add up in one ``sum``, and rows whose sums agree share their
+appended values. Anything unusual (a bad cell, a ragged row, a row with
+nothing recorded, one quantity in two units) is handed to the full path,
+`TableScorer.score_row`, which explains it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
 from operator import and_, itemgetter
@@ -29,40 +30,39 @@ from ..labs import (
     QUANTITY_BY_NAME,
     Derivation,
     check_lab_value,
+    conflict_warning,
+    undetermined_warning,
 )
 from ..registry import DESCRIPTOR_OF_FINDING, DESCRIPTORS, MAX_TOTAL
-from ..scoring import _conflict_warning, _undetermined_warning
 from .cells import CellError, needs_escape, read_finding, read_number
 from .rows import RowStatus, TableScorer
 
 __all__ = ["FastRows"]
 
 _LIMIT: Final = 100_000  # entries per cache; beyond it, cells are read anew
+_GROUP_CELLS: Final = 6  # finding cells cached together: 3**6 usual patterns
 
-# What a row's cells read as is packed in one int per cell group, so that a
-# row adds up in one ``sum``. Fields of 6 bits (no sum over a row reaches 64):
-# points to the minimum, to the maximum, blank finding cells counted absent,
-# descriptors with a recorded finding, descriptors with a warning, lab values
-# given, finding cells that a spreadsheet would read as a formula ("-", "+");
-# then two bits per lab column (given, abnormal) from bit 42; and from bit 70
-# the count of cells the fast path leaves to the full path.
+# The packed int. Fields of 6 bits (no sum over a row reaches 64): points to
+# the minimum, to the maximum, blank finding cells counted absent, descriptors
+# with a recorded finding, descriptors with a warning, lab values given,
+# finding cells a spreadsheet would read as a formula ("-", "+"). Then two
+# bits per lab column (given, abnormal) from bit 42, and from bit 70 the
+# count of cells that the fast path leaves to the full path.
 _LOW, _HIGH, _BLANK, _RECORDED, _WARNED, _GIVEN, _FORMULA = 0, 6, 12, 18, 24, 30, 36
-_LAB_FLAGS = 42
-_MASK6: Final = 63
+_LAB_FLAGS: Final = 42
+_FIELD: Final = 63
 _BAD: Final = 1 << 70
-# A row's key for the appended values: the fields before the formula count but
-# the blank count, and the bad count.
-_KEY: Final = ((1 << _FORMULA) - 1) & ~(_MASK6 << _BLANK) | -_BAD
-# Entries for rows the cache cannot answer: (no values, what to do).
-_SPECIAL: Final = (None, "full")  # a row for the full path
-_WARNED_ROW: Final = (None, "warned")  # a row whose warnings are written out
+# What rows must share to share their appended values: the fields up to the
+# formula count, but the blank count; and the bad count.
+_KEY: Final = ((1 << _FORMULA) - 1) & ~(_FIELD << _BLANK) | -_BAD
+
+# Entries for rows whose values the cache cannot give: (no values, what to do).
+_FULL_PATH: Final = (None, "full")
+_WARNED_ROW: Final = (None, "warned")
+_FIRST: Final = itemgetter(0)
 _SECOND: Final = itemgetter(1)
-
-
-def _flag(index: int) -> int:
-    """The bit of "given" of lab column ``index`` ("abnormal" is the next)."""
-    return _LAB_FLAGS + 2 * index
-
+_MISSING: Final = object()
+_NUMBER_TEXT: Final = tuple(str(n) for n in range(MAX_TOTAL + 1))
 
 _POSITION_OF_FINDING: Final = {
     key: (position, offset)
@@ -71,13 +71,19 @@ _POSITION_OF_FINDING: Final = {
 }
 
 Appended = tuple[int | str, ...]
-RowColumns = tuple[Appended, RowStatus, int]
+Getter = Callable[[Sequence[object]], object]
+Counts = dict[str, int]
+
+
+def _flag(index: int) -> int:
+    """The "given" bit of lab column ``index``; "abnormal" is the next one."""
+    return _LAB_FLAGS + 2 * index
 
 
 @lru_cache(maxsize=4096)
 def _derivations(flags: tuple[tuple[str, str, bool], ...]) -> tuple[Derivation, ...]:
-    """What labs say, from (quantity, key, abnormal) alone, in rule order:
-    the rule of `mexsledai.labs.derive`, which reads only these."""
+    """What labs say, in rule order, from (quantity, key, abnormal) alone:
+    the rule of `mexsledai.labs.derive`, which reads nothing else."""
     recorded = {quantity: (key, abnormal) for quantity, key, abnormal in flags}
     derived = []
     for rule in LAB_RULES:
@@ -95,55 +101,42 @@ def _derivations(flags: tuple[tuple[str, str, bool], ...]) -> tuple[Derivation, 
 
 
 class FastRows:
-    """The appended values of the rows of one table, computed in batches."""
+    """The appended values of the rows of one table, computed in batches.
+
+    Args:
+        scorer: the table's `TableScorer` (its header plan and options).
+        as_text: give numbers as text, for text output.
+    """
 
     def __init__(self, scorer: TableScorer, *, as_text: bool = False) -> None:
         self._scorer = scorer
-        # Text output wants every value as text: numbers are written once here.
+        self._width = scorer.width
+        self._as_text = as_text
         self._numbers: Sequence[int | str] = (
             _NUMBER_TEXT if as_text else range(MAX_TOTAL + 1)
         )
-        self._as_text = as_text
-        self._width = scorer.width
-        #: After `batch`: whether a finding cell of it, or any cell of a row
-        #: the full path took, may need a formula escape.
-        self.formula_cells = False
         self._assume_absent = scorer.unrecorded == "absent"
-        self._levels = tuple(
-            scorer.scheme.level_of(t).value for t in range(MAX_TOTAL + 1)
-        )
-        # Appended values and status by a row's packed sum (blank count cleared).
-        self._appended: dict[int, object] = {}
-        # Lab columns: getter, key, and what a cell reads as: (bits, number),
-        # bits being 1 (present) or 3 (present and abnormal) at 2 * index.
-        self._labs: list[
-            tuple[Callable[[Sequence[object]], object], str, dict[object, int]]
-        ] = []
-        quantity_bits: dict[str, int] = {}
+        #: After `batch`: whether a cell of it may need a formula escape
+        #: (counted on finding cells; every cell of a row the full path took).
+        self.formula_cells = False
+        # Lab columns: a getter, the key, what a cell reads as (its bits), and
+        # the number it read as (for the words of warnings).
+        self._labs: list[tuple[Getter, str, dict[object, int]]] = []
+        self._lab_numbers: list[dict[object, float]] = []
+        bits_of_quantity: dict[str, int] = {}
         for index, (column, key) in enumerate(scorer.plan.labs):
             self._labs.append((itemgetter(column), key, {"": 0, None: 0}))
+            self._lab_numbers.append({})
             quantity = LAB_UNIT_BY_KEY[key].quantity
-            quantity_bits[quantity] = quantity_bits.get(quantity, 0) | 3 << _flag(index)
-        # What a descriptor's cells read as, and a mask's derivations (for
-        # the words of warnings).
-        self._cell_values: list[dict[object, object]] = [{} for _ in DESCRIPTORS]
-        self._plans: dict[int, tuple[Derivation, ...]] = {}
-        # The number each lab cell read as (for the words of a warning).
-        self._lab_numbers: list[dict[object, float]] = [{} for _ in self._labs]
+            bits_of_quantity[quantity] = bits_of_quantity.get(quantity, 0) | (
+                3 << _flag(index)
+            )
         quantities = [LAB_UNIT_BY_KEY[key].quantity for _, key in scorer.plan.labs]
         self._two_units = len(set(quantities)) < len(quantities)
-        # Descriptors: getter of their cells (or None), the bits of the lab
-        # columns that bear on their findings, which findings have a column,
-        # and the cache of packed outcomes.
+        # Descriptors: a getter of their cells (None if none), the lab bits that
+        # bear on their findings, which findings have a column.
         columns = {key: column for column, key in scorer.plan.findings}
-        self._descriptors: list[
-            tuple[
-                Callable[[Sequence[object]], object] | None,
-                int,
-                tuple[bool, ...],
-                dict[object, int],
-            ]
-        ] = []
+        self._descriptors: list[tuple[Getter | None, int, tuple[bool, ...]]] = []
         for descriptor in DESCRIPTORS:
             where = [columns.get(key) for key in descriptor.finding_keys]
             wanted = [c for c in where if c is not None]
@@ -151,94 +144,76 @@ class FastRows:
             for rule in LAB_RULES:
                 if DESCRIPTOR_OF_FINDING[rule.finding] is descriptor:
                     for quantity in rule.quantities:
-                        relevant |= quantity_bits.get(quantity, 0)
+                        relevant |= bits_of_quantity.get(quantity, 0)
+            getter = itemgetter(*wanted) if wanted else None
             self._descriptors.append(
-                (
-                    itemgetter(*wanted) if wanted else None,
-                    relevant,
-                    tuple(c is not None for c in where),
-                    {},
-                )
+                (getter, relevant, tuple(c is not None for c in where))
             )
-        self._group_descriptors(columns)
+        self._groups = self._group(columns)
+        # Appended values and status by a row's key; derivations by lab bits;
+        # what a descriptor's cells read as (for the words of warnings).
+        self._appended: dict[int, tuple[Appended | None, str]] = {}
+        self._plans: dict[int, tuple[Derivation, ...]] = {}
+        self._cell_values: list[dict[object, object]] = [{} for _ in DESCRIPTORS]
 
-    def _group_descriptors(self, columns: dict[str, int]) -> None:
-        """Groups of descriptors whose cells are read and cached together.
+    def _group(
+        self, columns: dict[str, int]
+    ) -> list[
+        tuple[Getter | None, int, tuple[tuple[int, int, int], ...], dict[object, int]]
+    ]:
+        """Groups of descriptors whose cells are read and cached together:
+        one that lab columns bear on stands alone, the others share groups of
+        at most `_GROUP_CELLS` cells, and those with no column add a constant.
 
-        A descriptor that lab columns bear on stands alone; the others share
-        groups of at most six cells (3**6 patterns of the usual words), and
-        those with no column add a constant.
+        Returns, per group: a getter of its cells (None if none), the lab
+        bits that bear on it, its members (position, first cell, cells), and
+        its cache of packed readings.
         """
         self._constant = 0
         bins: list[list[int]] = []
-        for position, (getter, relevant, has_column, _) in enumerate(self._descriptors):
+        for position, (_, relevant, has_column) in enumerate(self._descriptors):
             cells = sum(has_column)
             if relevant:
                 bins.append([position])
             elif cells == 0:
-                self._constant += self._outcome(position, None, False, 0)
+                self._constant += self._reading(position, None, 0)
             else:
                 for members in bins:
                     size = sum(sum(self._descriptors[m][2]) for m in members)
-                    if not self._descriptors[members[0]][1] and size + cells <= 6:
+                    if (
+                        not self._descriptors[members[0]][1]
+                        and size + cells <= _GROUP_CELLS
+                    ):
                         members.append(position)
                         break
                 else:
                     bins.append([position])
-        # Per group: getter of its cells (None if none), the lab bits that
-        # bear on it, its members (position, first cell, cells), its cache.
-        self._groups: list[
+        groups: list[
             tuple[
-                Callable[[Sequence[object]], object] | None,
-                int,
-                tuple[tuple[int, int, int], ...],
-                dict[object, int],
+                Getter | None, int, tuple[tuple[int, int, int], ...], dict[object, int]
             ]
         ] = []
         for members in bins:
             wanted: list[int] = []
             layout = []
             for position in members:
-                keys = DESCRIPTORS[position].finding_keys
-                mine = [columns[k] for k in keys if k in columns]
+                mine = [
+                    columns[k]
+                    for k in DESCRIPTORS[position].finding_keys
+                    if k in columns
+                ]
                 layout.append((position, len(wanted), len(mine)))
                 wanted.extend(mine)
             relevant = self._descriptors[members[0]][1] if len(members) == 1 else 0
             getter = itemgetter(*wanted) if wanted else None
-            self._groups.append((getter, relevant, tuple(layout), {}))
-
-    def _group_outcome(
-        self,
-        members: tuple[tuple[int, int, int], ...],
-        key: object,
-        has_raw: bool,
-        relevant: int,
-    ) -> int:
-        """The packed outcome of a group: its members' outcomes added up."""
-        if relevant:
-            raw, mask = key if has_raw else (None, key)  # type: ignore[misc]
-        else:
-            raw, mask = key, 0
-        total = sum(count for _, _, count in members)
-        cells = () if total == 0 else (raw,) if total == 1 else raw
-        packed = 0
-        for position, start, count in members:
-            part = tuple(cells[start : start + count])  # type: ignore[index]
-            member_raw = None if count == 0 else part[0] if count == 1 else part
-            member_key = (
-                ((member_raw, mask) if count else mask) if relevant else member_raw
-            )
-            outcome = self._outcome(position, member_key, count > 0, relevant)
-            if outcome >= _BAD:
-                return _BAD
-            packed += outcome
-        return packed
+            groups.append((getter, relevant, tuple(layout), {}))
+        return groups
 
     # -- reading cells (cache misses) -------------------------------------
 
     def _lab_reading(self, raw: object, key: str, index: int) -> tuple[int, float]:
         """The bits of a lab cell and its number; `_BAD` for a cell the full
-        path must explain."""
+        path must explain (not a number, implausible)."""
         try:
             number = read_number(raw, decimal=self._scorer.decimal)
         except CellError:
@@ -252,24 +227,29 @@ class FastRows:
         abnormal = QUANTITY_BY_NAME[unit.quantity].is_abnormal(unit, checked)
         return 1 << _GIVEN | (3 if abnormal else 1) << _flag(index), checked
 
-    def _read_lab(self, raw: object, key: str, index: int) -> int:
+    def _lab_bits(self, raw: object, index: int) -> int:
         """The bits of a lab cell, cached with its number."""
+        _, key, cache = self._labs[index]
+        found = cache.get(raw)  # read earlier in this batch?
+        if found is not None:
+            return found
         bits, number = self._lab_reading(raw, key, index)
-        _, _, cache = self._labs[index]
         if len(cache) < _LIMIT:
             cache[raw] = bits
             self._lab_numbers[index][raw] = number
         return bits
 
-    def _lab_number(self, raw: object, key: str, index: int) -> float:
+    def _lab_number(self, raw: object, index: int) -> float:
         found = self._lab_numbers[index].get(raw)
-        return found if found is not None else self._lab_reading(raw, key, index)[1]
+        if found is None:
+            found = self._lab_reading(raw, self._labs[index][1], index)[1]
+        return found
 
-    def _read_findings(
+    def _findings(
         self, raw: object, has_column: tuple[bool, ...]
     ) -> tuple[bool | None, ...] | None:
-        """The recorded values of a descriptor's findings (None: no column or
-        blank), or None when a cell is not a finding value."""
+        """A descriptor's recorded findings (None: no column, or blank), or
+        None when a cell is not a finding value."""
         count = sum(has_column)
         cells = iter(() if count == 0 else (raw,) if count == 1 else raw)  # type: ignore[call-overload]
         words = self._scorer.words
@@ -289,20 +269,35 @@ class FastRows:
         return tuple(values)
 
     def _flags(self, mask: int) -> tuple[tuple[str, str, bool], ...]:
+        """(quantity, key, abnormal) of each lab column given in ``mask``."""
         return tuple(
             (LAB_UNIT_BY_KEY[key].quantity, key, bool(mask >> (_flag(i) + 1) & 1))
             for i, (_, key, _) in enumerate(self._labs)
             if mask >> _flag(i) & 1
         )
 
-    def _resolve(
-        self, position: int, values: tuple[bool | None, ...], mask: int
-    ) -> tuple[tuple[bool | None, ...], bool]:
-        """Values after the derivations that ``mask`` gives this descriptor,
-        and whether any of them warns (a conflict, or left undetermined)."""
+    def _plan(self, mask: int) -> tuple[Derivation, ...]:
+        plan = self._plans.get(mask)
+        if plan is None:
+            plan = self._plans[mask] = _derivations(self._flags(mask))
+        return plan
+
+    def _reading(self, position: int, raw: object, mask: int) -> int:
+        """The packed reading of one descriptor's cells, given the lab bits
+        that bear on it."""
+        _, _, has_column = self._descriptors[position]
+        values = self._findings(raw, has_column)
+        if values is None:
+            return _BAD
+        count = sum(has_column)
+        cells: Sequence[object] = () if count == 0 else (raw,) if count == 1 else raw  # type: ignore[assignment]
+        formulas = sum(
+            1 for cell in cells if isinstance(cell, str) and needs_escape(cell)
+        )
+        recorded = any(value is not None for value in values)
+        final = list(values)
         warned = False
-        changed = list(values)
-        for derivation in _derivations(self._flags(mask)):
+        for derivation in self._plan(mask) if mask else ():
             where, offset = _POSITION_OF_FINDING[derivation.finding]
             if where != position:
                 continue
@@ -310,27 +305,9 @@ class FastRows:
             if derivation.present is None:
                 warned = warned or current is None
             elif current is None:
-                changed[offset] = derivation.present
+                final[offset] = derivation.present
             elif current is not derivation.present:
                 warned = True
-        return tuple(changed), warned
-
-    def _outcome(self, position: int, key: object, has_raw: bool, relevant: int) -> int:
-        getter, _, has_column, _ = self._descriptors[position]
-        if relevant:
-            raw, mask = key if has_raw else (None, key)  # type: ignore[misc]
-        else:
-            raw, mask = key, 0
-        values = self._read_findings(raw, has_column)
-        if values is None:
-            return _BAD
-        count = sum(has_column)
-        cells = () if count == 0 else (raw,) if count == 1 else raw
-        formulas = sum(1 for c in cells if isinstance(c, str) and needs_escape(c))  # type: ignore[union-attr]
-        recorded = any(v is not None for v in values)
-        final, warned = (
-            self._resolve(position, values, mask) if mask else (values, False)
-        )
         weight = DESCRIPTORS[position].weight
         blank = sum(
             1 for has, v in zip(has_column, final, strict=True) if has and v is None
@@ -350,162 +327,161 @@ class FastRows:
             | formulas << _FORMULA
         )
 
+    def _group_reading(
+        self, members: tuple[tuple[int, int, int], ...], raw: object, mask: int
+    ) -> int:
+        """The packed reading of a group: its members' readings added up."""
+        total = sum(count for _, _, count in members)
+        cells: Sequence[object] = () if total == 0 else (raw,) if total == 1 else raw  # type: ignore[assignment]
+        packed = 0
+        for position, start, count in members:
+            part = cells[start : start + count]
+            reading = self._reading(
+                position, part[0] if count == 1 else tuple(part) or None, mask
+            )
+            if reading >= _BAD:
+                return _BAD
+            packed += reading
+        return packed
+
     # -- the batch ---------------------------------------------------------
 
     def batch(
         self, rows: Sequence[Sequence[object]], first: int
-    ) -> tuple[list[Appended], dict[str, int], int]:
-        """The appended values of each row, the count of rows by status, and
-        the blank finding cells counted absent; ``first`` is the spreadsheet
-        number of the first row."""
+    ) -> tuple[list[Appended], Counts, int]:
+        """Score rows: their appended values, their count by status, and
+        their blank finding cells counted absent.
+
+        Args:
+            rows: the rows, each at least as wide as the header (short rows
+                padded by the caller or here).
+            first: the spreadsheet number of the first row.
+        """
         width = self._width
-        # Getters need every cell of the header: short rows are padded here.
-        padded = rows
         if min(map(len, rows), default=width) < width:
-            padded = [
+            rows = [
                 r if len(r) >= width else [*r, *[None] * (width - len(r))] for r in rows
             ]
-        count = len(padded)
-        bit_lists = []
-        for index, (getter, key, cache) in enumerate(self._labs):
-            raws = list(map(getter, padded))
-            bits = list(map(cache.get, raws))
+        count = len(rows)
+        # Descriptors with no column add a constant.
+        lab_bits: list[list[Any]] = [[self._constant] * count]
+        for index, (lab_getter, _, lab_cache) in enumerate(self._labs):
+            lab_raws = list(map(lab_getter, rows))
+            bits: list[Any] = list(map(lab_cache.get, lab_raws))
             if None in bits:
                 for at, hit in enumerate(bits):
                     if hit is None:
-                        hit = cache.get(raws[at])  # read before in this batch?
-                        bits[at] = (
-                            self._read_lab(raws[at], key, index) if hit is None else hit
-                        )
-            bit_lists.append(bits)
-        # The descriptors with no column add a constant (it has no lab bits).
-        bit_lists.append([self._constant] * count)
-        masks: list[int] = list(map(sum, zip(*bit_lists)))
-        outcomes: list[list[int]] = [masks]
+                        bits[at] = self._lab_bits(lab_raws[at], index)
+            lab_bits.append(bits)
+        masks: list[int] = list(map(sum, zip(*lab_bits, strict=True)))
+        readings: list[list[Any]] = [masks]
         for getter, relevant, members, cache in self._groups:
-            if getter is not None:
-                raws = list(map(getter, padded))
-                keys: list[object] = (
-                    list(zip(raws, map(and_, masks, repeat(relevant))))
-                    if relevant
-                    else raws
-                )  # type: ignore[arg-type]
-            else:
-                keys = (
-                    list(map(and_, masks, repeat(relevant)))
-                    if relevant
-                    else [None] * count
-                )
-            found = list(map(cache.get, keys))
+            raws: list[object] = (
+                list(map(getter, rows)) if getter is not None else [None] * count
+            )
+            lab_part = (
+                list(map(and_, masks, repeat(relevant))) if relevant else [0] * count
+            )
+            keys: list[object] = (
+                list(zip(raws, lab_part, strict=True)) if relevant else raws
+            )
+            found: list[Any] = list(map(cache.get, keys))
             if None in found:
-                for at, value in enumerate(found):
-                    if value is None:
-                        # Read before in this batch? Else read now, and keep.
-                        value = cache.get(keys[at])
-                        if value is None:
-                            value = self._group_outcome(
-                                members, keys[at], getter is not None, relevant
+                for at, known in enumerate(found):
+                    if known is None:
+                        reading = cache.get(keys[at])  # read earlier in this batch?
+                        if reading is None:
+                            reading = self._group_reading(
+                                members, raws[at], lab_part[at]
                             )
                             if len(cache) < _LIMIT:
-                                cache[keys[at]] = value
-                        found[at] = value
-            outcomes.append(found)
-        packed = list(map(sum, zip(*outcomes)))
-        blank = sum(map(and_, packed, repeat(_MASK6 << _BLANK))) >> _BLANK
-        self.formula_cells = sum(map(and_, packed, repeat(_MASK6 << _FORMULA))) > 0
-        # Rows alike but for their blank count and lab values share their
-        # appended values (and status).
-        keys = list(map(and_, packed, repeat(_KEY)))
-        entries = list(map(self._appended.get, keys))
+                                cache[keys[at]] = reading
+                        found[at] = reading
+            readings.append(found)
+        packed = list(map(sum, zip(*readings, strict=True)))
+        blank = sum(map(and_, packed, repeat(_FIELD << _BLANK))) >> _BLANK
+        self.formula_cells = sum(map(and_, packed, repeat(_FIELD << _FORMULA))) > 0
+        keys_of_rows = list(map(and_, packed, repeat(_KEY)))
+        entries: list[Any] = list(map(self._appended.get, keys_of_rows))
         if None in entries:
             for at, entry in enumerate(entries):
                 if entry is None:
-                    entries[at] = self._appended.get(keys[at]) or self._entry(keys[at])
-                    self._appended[keys[at]] = entries[at]
+                    key = keys_of_rows[at]
+                    entries[at] = self._appended.get(key) or self._entry(key)
+                    self._appended[key] = entries[at]
         statuses = Counter(map(_SECOND, entries))
         appended: list[Any] = list(map(_FIRST, entries))
         irregular = self._two_units or max(map(len, rows), default=0) > width
         if irregular or None in appended:
             for at, entry in enumerate(entries):
-                if entry is _SPECIAL or (
+                status: str
+                if entry is _FULL_PATH or (
                     irregular and self._irregular(rows[at], packed[at])
                 ):
-                    # A row the full path takes may hold anything: check every cell.
-                    self.formula_cells = True
+                    self.formula_cells = True  # such a row may hold anything
                     appended[at], status, blank_here = self._full(rows[at], first + at)
-                    blank += blank_here - (packed[at] >> _BLANK & _MASK6)
+                    blank += blank_here - (packed[at] >> _BLANK & _FIELD)
                 elif entry is _WARNED_ROW:
-                    appended[at], status = self._warned(padded[at], packed[at])
+                    appended[at], status = self._warned(rows[at], packed[at])
                 else:
                     continue
                 statuses[entry[1]] -= 1
                 statuses[status] += 1
-        return appended, {k: n for k, n in statuses.items() if n}, blank
+        return appended, {status: n for status, n in statuses.items() if n}, blank
 
-    def _irregular(self, row: Sequence[object], mask: int) -> bool:
-        return len(row) > self._width or (
-            self._two_units and not self._one_unit_each(mask)
-        )
+    def _irregular(self, row: Sequence[object], packed: int) -> bool:
+        if len(row) > self._width:
+            return True
+        quantities = [quantity for quantity, _, _ in self._flags(packed)]
+        return len(set(quantities)) < len(quantities)
 
     def _entry(self, key: int) -> tuple[Appended | None, str]:
-        """The appended values and status of a row whose packed sum has this
-        key, or how the row must be taken instead."""
-        if key >= _BAD or not (key >> _RECORDED & _MASK6 or key >> _GIVEN & _MASK6):
-            return _SPECIAL  # a cell the full path explains, or nothing recorded
-        if key >> _WARNED & _MASK6:
+        """The appended values and status of rows with this key, or how such
+        a row is taken instead."""
+        if key >= _BAD or not (key >> _RECORDED & _FIELD or key >> _GIVEN & _FIELD):
+            return _FULL_PATH  # a cell to explain, or nothing recorded
+        if key >> _WARNED & _FIELD:
             return _WARNED_ROW
-        return self._values(key & _MASK6, key >> _HIGH & _MASK6, "")
+        return self._values(key & _FIELD, key >> _HIGH & _FIELD, "")
 
     def _values(
         self, minimum: int, maximum: int, message: str
     ) -> tuple[Appended, RowStatus]:
-        category = self._levels[minimum]
+        levels = self._scorer.levels
+        category = levels[minimum]
         low, high = self._numbers[minimum], self._numbers[maximum]
         if minimum == maximum:
             return (low, low, high, category, "scored", message), "scored"
-        if category != self._levels[maximum]:
+        if category != levels[maximum]:
             category = ""
         return ("", low, high, category, "incomplete", message), "incomplete"
 
     def _warned(
         self, cells: Sequence[object], packed: int
     ) -> tuple[Appended, RowStatus]:
-        mask = packed
+        """A row with warnings: its values, and the warnings as its message,
+        in the order and words of `mexsledai.score`."""
         numbers = {
-            key: self._lab_number(getter(cells), key, index)
+            key: self._lab_number(getter(cells), index)
             for index, (getter, key, _) in enumerate(self._labs)
-            if mask >> _flag(index) & 1
+            if packed >> _flag(index) & 1
         }
-        message = "; ".join(self._warnings(cells, mask, numbers))
-        return self._values(packed & _MASK6, packed >> _HIGH & _MASK6, message)
-
-    def _one_unit_each(self, mask: int) -> bool:
-        quantities = [q for q, _, _ in self._flags(mask)]
-        return len(set(quantities)) == len(quantities)
-
-    def _warnings(
-        self, cells: Sequence[object], mask: int, numbers: dict[str, float]
-    ) -> list[str]:
-        """The row's warnings, in the order and words of `mexsledai.score`."""
         warnings = []
-        plan = self._plans.get(mask)
-        if plan is None:
-            plan = self._plans[mask] = _derivations(self._flags(mask))
-        for derivation in plan:
+        for derivation in self._plan(packed):
             position, offset = _POSITION_OF_FINDING[derivation.finding]
-            getter, _, has_column, _ = self._descriptors[position]
+            getter, _, has_column = self._descriptors[position]
             raw = getter(cells) if getter is not None else None
-            read = self._cell_values[position]
-            values = read.get(raw, _MISSING)
+            known = self._cell_values[position]
+            values = known.get(raw, _MISSING)
             if values is _MISSING:
-                values = self._read_findings(raw, has_column)
-                if len(read) < _LIMIT:
-                    read[raw] = values
-            current = values[offset] if values is not None else None  # type: ignore[index]
+                values = self._findings(raw, has_column)
+                if len(known) < _LIMIT:
+                    known[raw] = values
+            current = values[offset]  # type: ignore[index]
             if derivation.present is None:
                 if current is None:
                     warnings.append(
-                        _undetermined_warning(
+                        undetermined_warning(
                             derivation.finding,
                             derivation,
                             numbers,
@@ -514,18 +490,15 @@ class FastRows:
                     )
             elif current is not None and current is not derivation.present:
                 warnings.append(
-                    _conflict_warning(derivation.finding, current, derivation, numbers)
+                    conflict_warning(derivation.finding, current, derivation, numbers)
                 )
-        return warnings
+        return self._values(
+            packed & _FIELD, packed >> _HIGH & _FIELD, "; ".join(warnings)
+        )
 
-    def _full(self, cells: Sequence[object], row: int) -> RowColumns:
+    def _full(self, cells: Sequence[object], row: int) -> tuple[Appended, str, int]:
         result = self._scorer.score_row(cells, row)
         appended = result.appended()
         if self._as_text:
             appended = tuple(str(value) for value in appended)
         return appended, result.status, result.blank_counted_absent
-
-
-_MISSING: Final = object()
-_FIRST: Final = itemgetter(0)
-_NUMBER_TEXT: Final = tuple(str(n) for n in range(MAX_TOTAL + 1))

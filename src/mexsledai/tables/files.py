@@ -18,15 +18,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from ..schemes import CategoryScheme
-from ..scoring import Unrecorded
 from .cells import Decimal
 from .dialects import TEXT_SUFFIXES, Table, TextWriter, XlsxWriter, read_text, read_xlsx
-from .headers import TableError
 from .fast import FastRows
+from .headers import TableError
 from .rows import RowResult, RowStatus, TableScorer
+
+if TYPE_CHECKING:
+    from ..schemes import CategoryScheme
+    from ..scoring import Unrecorded
 
 __all__ = [
     "STDIO",
@@ -290,7 +292,7 @@ def score_file(
         summary = FileSummary(
             input_path,
             output_path,
-            scorer.scheme.name,
+            scorer.scheme_name,
             scorer.unrecorded,
             missing_keys=scorer.plan.missing,
         )
@@ -357,23 +359,30 @@ def _write_rows(
     fill = "" if text else None
     number = 2
     while chunk := _next_chunk(table):
-        # Short rows are padded (with text for text input, so every cell is a str).
-        chunk = [
-            r if len(r) >= width else [*r, *[fill] * (width - len(r))] for r in chunk
-        ]
+        if min(map(len, chunk)) < width:
+            # Short rows are padded (with text for text input: every cell a str).
+            chunk = [
+                r if len(r) >= width else [*r, *[fill] * (width - len(r))]
+                for r in chunk
+            ]
         appended, statuses, blank = fast.batch(chunk, number)
         summary.count_batch(statuses, blank)
-        if plain is not None and every_column and max(map(len, chunk)) == width:
-            # The common case, at C speed: rows extended in place and written
-            # together when no cell needs a formula escape. Lab cells that
-            # score never look like a formula, the appended values never do,
-            # and the fast path counts finding cells that do: only the other
-            # columns are read here.
-            if not fast.formula_cells and not _any_formula(chunk, others):
-                list(map(list.extend, chunk, appended))
-                plain.write_plain_rows(chunk)
-                number += len(chunk)
-                continue
+        # The common case, at C speed: rows extended in place and written
+        # together when no cell needs a formula escape. Lab cells that score
+        # never look like a formula, the appended values never do, and the
+        # fast path counts the finding cells that do: only the other columns
+        # are read here.
+        if (
+            plain is not None
+            and every_column
+            and max(map(len, chunk)) == width
+            and not fast.formula_cells
+            and not _any_formula(chunk, others)
+        ):
+            list(map(list.extend, chunk, appended))
+            plain.write_plain_rows(chunk)
+            number += len(chunk)
+            continue
         out: list[list[Any]] = []
         for read, values in zip(chunk, appended, strict=True):
             row = list(read[:width]) if every_column else [read[i] for i in kept]
@@ -390,7 +399,7 @@ def _any_formula(rows: list[list[str]], columns: list[int]) -> bool:
         return False
     if len(columns) == 1:
         return TextWriter.any_formula([list(map(itemgetter(columns[0]), rows))])
-    return TextWriter.any_formula(list(map(itemgetter(*columns), rows)))  # type: ignore[arg-type]
+    return TextWriter.any_formula(list(map(itemgetter(*columns), rows)))
 
 
 def _next_chunk(table: Table) -> list[Any]:

@@ -18,14 +18,14 @@ present/absent, +/-, or leave the cell blank (not recorded)"
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, level_table
 from ..labs import LAB_UNIT_BY_KEY, check_lab_value
-from ..registry import FINDING_KEYS
-from ..schemes import CategoryScheme, resolve_scheme
-from ..scoring import Score, Unrecorded, _score
+from ..registry import FINDING_KEYS, MAX_TOTAL
 from .cells import (
     FINDING_WORDS,
     CellError,
@@ -36,11 +36,27 @@ from .cells import (
 )
 from .headers import HeaderPlan, TableError, match_header
 
+if TYPE_CHECKING:
+    from ..schemes import CategoryScheme
+    from ..scoring import Score, Unrecorded
+
 __all__ = ["RowResult", "RowStatus", "TableScorer", "score_rows"]
 
 RowStatus = Literal["scored", "incomplete", "error", "empty"]
 
 _FINDING_INDEX: Final = {key: index for index, key in enumerate(FINDING_KEYS)}
+
+
+def _schemes() -> Any:
+    """`mexsledai.schemes`, imported when first needed (it builds models)."""
+    return importlib.import_module("mexsledai.schemes")
+
+
+def _scoring() -> Any:
+    """`mexsledai.scoring`, imported when first needed (it builds models)."""
+    return importlib.import_module("mexsledai.scoring")
+
+
 _MISSING: Final = object()
 
 
@@ -113,7 +129,7 @@ class TableScorer:
         *,
         decimal: Decimal = ".",
         unrecorded: Unrecorded = "absent",
-        scheme: str | CategoryScheme = "five-level",
+        scheme: str | CategoryScheme = DEFAULT_SCHEME,
         ignore_columns: Iterable[str] = (),
     ) -> None:
         if decimal not in (".", ","):
@@ -122,7 +138,26 @@ class TableScorer:
         if unrecorded not in ("absent", "unknown"):
             msg = f"unrecorded must be 'absent' or 'unknown', got {unrecorded!r}"
             raise ValueError(msg)
-        self.scheme: CategoryScheme = resolve_scheme(scheme)
+        # The scheme's models are built only when a row needs a full `Score`:
+        # scoring a file reads the level of each total from plain tables.
+        self._scheme_given = scheme
+        self._scheme: CategoryScheme | None = None
+        if isinstance(scheme, str):
+            if scheme not in BUILT_IN_BANDS:
+                valid = ", ".join(repr(name) for name in BUILT_IN_BANDS)
+                msg = (
+                    f"scheme must be one of {valid} or a CategoryScheme, got {scheme!r}"
+                )
+                raise ValueError(msg)
+            self.scheme_name: str = scheme
+            #: The level (its text) of every total from 0 to 32.
+            self.levels: tuple[str, ...] = level_table(BUILT_IN_BANDS[scheme])
+        else:
+            self._scheme = _schemes().resolve_scheme(scheme)
+            self.scheme_name = self._scheme.name
+            self.levels = tuple(
+                self._scheme.level_of(total).value for total in range(MAX_TOTAL + 1)
+            )
         self.decimal: Decimal = decimal
         self.unrecorded: Unrecorded = unrecorded
         self.plan: HeaderPlan = match_header(header, ignore_columns=ignore_columns)
@@ -137,6 +172,13 @@ class TableScorer:
         )
         #: Finding cells as usually typed, read without normalising.
         self.words = _fast_words(decimal)
+
+    @property
+    def scheme(self) -> CategoryScheme:
+        """The category scheme, as a `CategoryScheme`."""
+        if self._scheme is None:
+            self._scheme = _schemes().resolve_scheme(self._scheme_given)
+        return self._scheme
 
     def _error(self, row: int, column: int, message: str) -> str:
         return f"row {row}, {self.plan.name(column)}: {message}"
@@ -210,7 +252,7 @@ class TableScorer:
                 return RowResult(row, "empty", None, "", cells)
             message = f"row {row}: no MEX-SLEDAI finding or lab value recorded"
             return RowResult(row, "error", None, message, cells)
-        result = _score(values, labs, self.unrecorded, self.scheme)
+        result = _scoring()._score(values, labs, self.unrecorded, self.scheme)
         blank = 0
         if result.assumed_absent:
             blank = sum(
@@ -225,7 +267,7 @@ def score_rows(
     *,
     decimal: Decimal = ".",
     unrecorded: Unrecorded = "absent",
-    scheme: str | CategoryScheme = "five-level",
+    scheme: str | CategoryScheme = DEFAULT_SCHEME,
     ignore_columns: Iterable[str] = (),
 ) -> Iterator[RowResult]:
     """Score an in-memory table whose first row is the header.

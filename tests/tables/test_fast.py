@@ -1,0 +1,78 @@
+"""The fast path gives, for every row, exactly what the full path gives."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mexsledai.scoring import Unrecorded
+from mexsledai.tables.fast import FastRows
+from mexsledai.tables.rows import TableScorer
+from tests import spec_tables
+from tests.property.strategies import policies
+
+# Every finding, labs in two units of one quantity and in plain ones, and
+# ordinary columns; some findings left without a column.
+HEADER = [
+    "patient", *spec_tables.FINDINGS[:-3], "leukocytes_per_mm3", "leukocytes_10e9_per_l",
+    "lymphocytes_per_mm3", "platelets_10e9_per_l", "hemoglobin_g_per_dl",
+    "reticulocytes_corrected_percent", "urine_rbc_per_hpf", "temperature_c", "notes",
+]  # fmt: skip
+words = st.sampled_from(
+    ["", "", "0", "0", "0", "1", "x", "no", "sí", "tidak", "-", "+"]
+)
+numbers = {
+    "leukocytes_per_mm3": ["", "", "3999", "4000", "4001", "2500"],
+    "leukocytes_10e9_per_l": ["", "", "", "", "3.9", "4.0"],
+    "lymphocytes_per_mm3": ["", "1199", "1200", "900"],
+    "platelets_10e9_per_l": ["", "99", "100", "101"],
+    "hemoglobin_g_per_dl": ["", "11.9", "12", "12.1"],
+    "reticulocytes_corrected_percent": ["", "", "3", "3.1", "2.9"],
+    "urine_rbc_per_hpf": ["", "5", "6", "0"],
+    "temperature_c": ["", "38", "38.1", "37.5"],
+}
+DERIVABLE = {"hematuria", "proteinuria", "hemolysis", "thrombocytopenia", "fever"}
+# Cells the fast path hands to the full path: not a finding, not a number,
+# implausible, a decimal comma without the option.
+bad_cells = st.sampled_from(["maybe", "=1", "abc", "3,5", "-5", "101", "9,5"])
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> list[str]:
+    row = [draw(st.sampled_from(["P1", "", "=cmd"]))]
+    for name in HEADER[1:-1]:
+        if name in numbers:
+            row.append(draw(st.sampled_from(numbers[name])))
+        elif name in DERIVABLE:  # mostly blank: left to the lab value
+            row.append(draw(st.sampled_from(["", "", "", "0", "1"])))
+        else:
+            row.append(draw(words))
+    row.append(draw(st.sampled_from(["", "note", "@x"])))
+    if draw(st.integers(0, 9)) == 0:  # now and then, one bad cell
+        row[draw(st.integers(1, len(row) - 2))] = draw(bad_cells)
+    cut = draw(st.sampled_from([len(row), len(row), len(row), 5, len(row) + 1]))
+    return row[:cut] if cut <= len(row) else [*row, "extra"]
+
+
+@settings(max_examples=200)
+@given(st.lists(rows(), min_size=5, max_size=40), policies, st.sampled_from([".", ","]),
+       st.sampled_from(["five-level", "three-level-id"]), st.booleans())  # fmt: skip
+def test_same_as_the_full_path(
+    table: list[list[str]], policy: Unrecorded, decimal: str, scheme: str, as_text: bool
+) -> None:
+    scorer = TableScorer(HEADER, unrecorded=policy, decimal=decimal, scheme=scheme)  # type: ignore[arg-type]
+    fast = FastRows(scorer, as_text=as_text)
+    # Twice: the second batch reads from the caches the first one filled.
+    for _ in range(2):
+        appended, statuses, blank = fast.batch([list(r) for r in table], 2)
+        full = [
+            scorer.score_row(row, number) for number, row in enumerate(table, start=2)
+        ]
+        expected = [r.appended() for r in full]
+        if as_text:
+            expected = [tuple(str(v) for v in values) for values in expected]
+        assert appended == expected
+        assert statuses == dict(Counter(r.status for r in full))
+        assert blank == sum(r.blank_counted_absent for r in full)
