@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from .registry import MAX_TOTAL
 
-__all__ = ["BUILT_IN_BANDS", "DEFAULT_SCHEME", "DESCRIPTIONS", "level_table"]
+__all__ = [
+    "BUILT_IN_BANDS",
+    "DEFAULT_SCHEME",
+    "DESCRIPTIONS",
+    "level_table",
+    "unknown_scheme",
+]
 
 DEFAULT_SCHEME = "five-level"
 
@@ -44,6 +50,13 @@ DESCRIPTIONS: dict[str, str] = {
         "validated."
     ),
 }
+
+
+def unknown_scheme(value: object) -> ValueError:
+    """The error for a scheme that is neither a built-in name nor a scheme."""
+    valid = ", ".join(repr(name) for name in BUILT_IN_BANDS)
+    msg = f"scheme must be one of {valid} or a CategoryScheme, got {value!r}"
+    return ValueError(msg)
 
 
 def level_table(bands: tuple[tuple[int, int, str], ...]) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from pydantic import BaseModel, ConfigDict, model_validator
 from typing_extensions import Self
 
-from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, DESCRIPTIONS
+from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, DESCRIPTIONS, unknown_scheme
 from .registry import MAX_TOTAL
 
 __all__ = [
@@ -177,7 +177,5 @@ def resolve_scheme(scheme: object) -> CategoryScheme:
         return scheme
     found = SCHEMES.get(scheme) if isinstance(scheme, str) else None
     if found is None:
-        valid = ", ".join(repr(name) for name in SCHEMES)
-        msg = f"scheme must be one of {valid} or a CategoryScheme, got {scheme!r}"
-        raise ValueError(msg)
+        raise unknown_scheme(scheme)
     return found

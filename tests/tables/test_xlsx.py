@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,16 @@ def test_control_characters_cannot_go_to_xlsx(
     assert main(["score", str(source), "-o", str(tmp_path / "v.xlsx")]) == 2
     assert "write .csv instead" in capsys.readouterr().err
     assert not (tmp_path / "v.xlsx").exists()
+
+
+def test_missing_openpyxl_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = make_workbook(tmp_path / "v.xlsx", ROWS)
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl fails
+    assert main(["score", str(source)]) == 2
+    assert "pip install 'mexsledai[xlsx]'" in capsys.readouterr().err
+    csv_source = tmp_path / "v.csv"
+    csv_source.write_text("arthritis\nx\n", encoding="utf-8")
+    assert main(["score", str(csv_source), "-o", str(tmp_path / "o.xlsx")]) == 2
+    assert main(["score", str(csv_source)]) == 0  # text needs no openpyxl

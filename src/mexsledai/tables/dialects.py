@@ -56,7 +56,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def _require_openpyxl() -> Any:
     try:
         import openpyxl  # noqa: PLC0415  (optional: imported only when used)
-    except ImportError:  # pragma: no cover - depends on the environment
+    except ImportError:
         msg = (
             "reading or writing .xlsx needs openpyxl: "
             "pip install 'mexsledai[xlsx]' (or pip install openpyxl)"

@@ -168,6 +168,34 @@ def _open_table(
 
 
 @contextlib.contextmanager
+def _open_scored(
+    input_path: str,
+    *,
+    sheet: str | None,
+    delimiter: str | None,
+    encoding: str | None,
+    decimal: Decimal,
+    unrecorded: Unrecorded,
+    scheme: str | CategoryScheme,
+    ignore_columns: Iterable[str],
+) -> Iterator[tuple[Table, TableScorer]]:
+    """The open table and its scorer (the header checked)."""
+    with _open_table(
+        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
+    ) as table:
+        yield (
+            table,
+            TableScorer(
+                table.header,
+                decimal=decimal,
+                unrecorded=unrecorded,
+                scheme=scheme,
+                ignore_columns=ignore_columns,
+            ),
+        )
+
+
+@contextlib.contextmanager
 def _atomic(output_path: str) -> Iterator[IO[bytes]]:
     """A binary stream that becomes ``output_path`` only if the block succeeds."""
     if output_path == STDIO:
@@ -216,16 +244,16 @@ def iter_scored_file(
     Raises:
         TableError: the file cannot be read or its header is unsafe.
     """
-    with _open_table(
-        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
-    ) as table:
-        scorer = TableScorer(
-            table.header,
-            decimal=decimal,
-            unrecorded=unrecorded,
-            scheme=scheme,
-            ignore_columns=ignore_columns,
-        )
+    with _open_scored(
+        input_path,
+        sheet=sheet,
+        delimiter=delimiter,
+        encoding=encoding,
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+        ignore_columns=ignore_columns,
+    ) as (table, scorer):
         number = 2
         while chunk := _next_chunk(table):
             for cells in chunk:
@@ -244,7 +272,6 @@ def score_file(
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = "five-level",
     ignore_columns: Iterable[str] = (),
-    on_header: Callable[[TableScorer], None] | None = None,
 ) -> FileSummary:
     """Score a spreadsheet into a new one, one visit a row.
 
@@ -264,8 +291,6 @@ def score_file(
         unrecorded: ``"absent"`` or ``"unknown"``.
         scheme: a category scheme name or a `CategoryScheme`.
         ignore_columns: headers to pass through on purpose.
-        on_header: called with the compiled scorer before any row is read
-            (the command reports keys with no column from it).
 
     Returns:
         The `FileSummary`.
@@ -277,18 +302,16 @@ def score_file(
     output_path = output_path or default_output(input_path)
     _check_paths(input_path, output_path)
     suffix = ".csv" if output_path == STDIO else _suffix(output_path)
-    with _open_table(
-        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
-    ) as table:
-        scorer = TableScorer(
-            table.header,
-            decimal=decimal,
-            unrecorded=unrecorded,
-            scheme=scheme,
-            ignore_columns=ignore_columns,
-        )
-        if on_header is not None:
-            on_header(scorer)
+    with _open_scored(
+        input_path,
+        sheet=sheet,
+        delimiter=delimiter,
+        encoding=encoding,
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+        ignore_columns=ignore_columns,
+    ) as (table, scorer):
         summary = FileSummary(
             input_path,
             output_path,

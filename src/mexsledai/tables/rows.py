@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, level_table
+from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, level_table, unknown_scheme
 from ..labs import LAB_UNIT_BY_KEY, check_lab_value
 from ..registry import FINDING_KEYS, MAX_TOTAL
 from .cells import (
@@ -144,11 +144,7 @@ class TableScorer:
         self._scheme: CategoryScheme | None = None
         if isinstance(scheme, str):
             if scheme not in BUILT_IN_BANDS:
-                valid = ", ".join(repr(name) for name in BUILT_IN_BANDS)
-                msg = (
-                    f"scheme must be one of {valid} or a CategoryScheme, got {scheme!r}"
-                )
-                raise ValueError(msg)
+                raise unknown_scheme(scheme)
             self.scheme_name: str = scheme
             #: The level (its text) of every total from 0 to 32.
             self.levels: tuple[str, ...] = level_table(BUILT_IN_BANDS[scheme])
