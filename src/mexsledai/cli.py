@@ -164,10 +164,9 @@ def _report(summary: FileSummary) -> None:
             f"{summary.incomplete}, errors {summary.errors}, empty {summary.empty})"
         ),
     ]
-    if summary.unrecorded == "absent":
-        lines.append(
-            f"  blank finding cells counted absent: {summary.blank_counted_absent}"
-        )
+    lines.append(
+        f"  blank finding cells counted absent: {summary.blank_counted_absent}"
+    )
     if summary.missing_keys:
         missing = ", ".join(summary.missing_keys)
         lines.append(

@@ -122,6 +122,8 @@ class Score(BaseModel):
 
 
 _POLICIES: tuple[str, ...] = ("absent", "unknown")
+#: The warning of an assessment with no finding and no lab value recorded.
+NOTHING_RECORDED = "nothing recorded"
 _BUILT_IN: dict[str, CategoryScheme] = dict(SCHEMES)
 _FINDING_INDEX = {key: index for index, key in enumerate(FINDING_KEYS)}
 _DESCRIPTOR_POSITION = {
@@ -203,7 +205,7 @@ def score(
         >>> score({"hematuria": True, "proteinuria": True}).total
         6
         >>> score({}).warnings[0]
-        'nothing recorded: every finding counted absent'
+        'nothing recorded'
 
     Args:
         assessment: an `Assessment`, or a mapping of flat keys (the 25 finding
@@ -307,8 +309,7 @@ def _score(
     if (len(assumed) == len(values) or maximum - minimum == MAX_TOTAL) and (
         not labs and values.count(None) == len(values)
     ):
-        outcome = "counted absent" if assume_absent else "unknown"
-        warnings.insert(0, f"nothing recorded: every finding {outcome}")
+        warnings.insert(0, NOTHING_RECORDED)
     levels = _levels(scheme)
     low_level = levels[minimum]
     return _trusted_score(

@@ -293,7 +293,7 @@ class TestScoreCsv:
         assert row["mexsledai_status"] == "incomplete"
         err = capsys.readouterr().err
         assert "three-level-id" in err
-        assert "blank finding cells" not in err
+        assert "blank finding cells counted absent: 0" in err
 
     @pytest.mark.parametrize(
         "argv",

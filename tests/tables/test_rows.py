@@ -83,9 +83,10 @@ def test_long_row_is_an_error_that_keeps_its_cells(scorer: TableScorer) -> None:
     assert result.cells == tuple(row)
 
 
-def test_blank_extra_cells_are_not_an_error(scorer: TableScorer) -> None:
-    result = scorer.score_row(["P1", "yes", "", "", "", "", "", "", " "], row=2)
-    assert result.status == "scored"
+def test_blank_extra_cells_are_a_long_row_too(scorer: TableScorer) -> None:
+    result = scorer.score_row(["P1", "yes", "", "", "", "", "", ""], row=2)
+    assert result.status == "error"
+    assert result.cells[-1] == ""
 
 
 @pytest.mark.parametrize("row", [[], [""] * 7, ["", " ", "\xa0"], [None] * 3])

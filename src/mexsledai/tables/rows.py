@@ -234,7 +234,7 @@ class TableScorer:
             quantities[quantity] = column
             labs[key] = checked  # type: ignore[assignment]
         extra = cells[width:]
-        if extra and not all(is_blank(cell) for cell in extra):
+        if extra:
             errors.insert(
                 0,
                 f"row {row} has {len(cells)} cells but the header has {width}: "
