@@ -10,6 +10,7 @@ error (the output is still written), 2 when nothing could be done.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -226,8 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mexsledai: {error}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
-        # The reader of standard output went away (e.g. `| head`): stop quietly.
-        sys.stderr.close()
+        # The reader of standard output went away (e.g. `| head`): stop quietly,
+        # and keep Python from failing again when it flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
