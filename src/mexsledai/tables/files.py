@@ -24,7 +24,7 @@ from .cells import Decimal
 from .dialects import TEXT_SUFFIXES, Table, TextWriter, XlsxWriter, read_text, read_xlsx
 from .fast import FastRows
 from .headers import TableError
-from .rows import RowResult, RowStatus, TableScorer
+from .rows import RowResult, TableScorer
 
 if TYPE_CHECKING:
     from ..schemes import CategoryScheme
@@ -74,19 +74,6 @@ class FileSummary:
     empty: int = 0
     blank_counted_absent: int = 0
     missing_keys: tuple[str, ...] = field(default=())
-
-    def count(self, status: RowStatus, blank_counted_absent: int = 0) -> None:
-        """Add one row: its status and its blank finding cells counted absent."""
-        self.rows += 1
-        if status == "scored":
-            self.scored += 1
-        elif status == "incomplete":
-            self.incomplete += 1
-        elif status == "error":
-            self.errors += 1
-        else:
-            self.empty += 1
-        self.blank_counted_absent += blank_counted_absent
 
     def count_batch(self, statuses: dict[str, int], blank_counted_absent: int) -> None:
         """Add rows: their count by status, and their blank finding cells

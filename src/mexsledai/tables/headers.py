@@ -55,6 +55,7 @@ OUTPUT_COLUMNS: tuple[str, ...] = (
 
 _FINDING_SET = frozenset(FINDING_KEYS)
 _LAB_SET = frozenset(LAB_KEYS)
+_KEY_SET = _FINDING_SET | _LAB_SET
 
 # Names people give a quantity without its unit. The unit must be in the key,
 # so each of these stops the run and lists the keys that carry a unit.
@@ -252,6 +253,4 @@ def match_header(
 
 def count_keys(header: Sequence[str]) -> int:
     """How many cells of a header name a key (for choosing a delimiter)."""
-    return sum(
-        1 for cell in header if normalize_header(cell) in _FINDING_SET | _LAB_SET
-    )
+    return sum(1 for cell in header if normalize_header(cell) in _KEY_SET)
