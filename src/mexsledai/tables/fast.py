@@ -39,7 +39,9 @@ from .rows import RowStatus, TableScorer
 
 __all__ = ["FastRows"]
 
-_LIMIT: Final = 100_000  # entries per cache; beyond it, cells are read anew
+# Entries per cache; beyond it, cells are read anew. Real tables repeat a few
+# thousand values at most; the bound keeps memory flat on tables that do not.
+_LIMIT: Final = 8192
 _GROUP_CELLS: Final = 6  # finding cells cached together: 3**6 usual patterns
 
 # The packed int. Fields of 6 bits (no sum over a row reaches 64): points to
