@@ -170,3 +170,28 @@ def test_missing_openpyxl_says_what_to_install(
     csv_source.write_text("arthritis\nx\n", encoding="utf-8")
     assert main(["score", str(csv_source), "-o", str(tmp_path / "o.xlsx")]) == 2
     assert main(["score", str(csv_source)]) == 0  # text needs no openpyxl
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["--sheet", "visits"], "--sheet applies to .xlsx input only"),
+        (["--delimiter", ";"], None),
+        (["--encoding", "cp1252"], None),
+    ],
+)
+def test_options_that_do_not_apply_are_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    fragment: str | None,
+) -> None:
+    text = tmp_path / "v.csv"
+    text.write_text("arthritis\nx\n", encoding="utf-8")
+    book = make_workbook(tmp_path / "v.xlsx", ROWS)
+    if fragment is not None:  # an xlsx-only option on text input
+        assert main(["score", str(text), *argv]) == 2
+        assert fragment in capsys.readouterr().err
+    else:  # a text-only option on xlsx input
+        assert main(["score", str(book), *argv]) == 2
+        assert "applies to text input only" in capsys.readouterr().err

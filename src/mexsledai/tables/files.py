@@ -121,6 +121,20 @@ def _check_paths(input_path: str, output_path: str) -> None:
             raise TableError(msg)
 
 
+def _check_options(
+    input_path: str, *, sheet: str | None, delimiter: str | None, encoding: str | None
+) -> None:
+    """Refuse options that do not apply to the input, rather than ignore them."""
+    xlsx = input_path != STDIO and _suffix(input_path) == ".xlsx"
+    if sheet is not None and not xlsx:
+        msg = f"--sheet applies to .xlsx input only, not to {input_path!r}"
+        raise TableError(msg)
+    for option, value in (("--delimiter", delimiter), ("--encoding", encoding)):
+        if value is not None and xlsx:
+            msg = f"{option} applies to text input only, not to {input_path!r}"
+            raise TableError(msg)
+
+
 @contextlib.contextmanager
 def _open_table(
     input_path: str,
@@ -167,6 +181,7 @@ def _open_scored(
     ignore_columns: Iterable[str],
 ) -> Iterator[tuple[Table, TableScorer]]:
     """The open table and its scorer (the header checked)."""
+    _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
     with _open_table(
         input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
     ) as table:
