@@ -56,6 +56,10 @@ _MODULE_OF: dict[str, str] = {
     "TableError": "tables.headers",
     "RowResult": "tables.rows",
     "score_rows": "tables.rows",
+    "SummaryRow": "trials",
+    "VisitScore": "trials",
+    "follow_up": "trials",
+    "summarize": "trials",
 }
 
 if TYPE_CHECKING:
@@ -80,6 +84,7 @@ if TYPE_CHECKING:
     from .tables.files import FileSummary, iter_scored_file, score_file
     from .tables.headers import HeaderError, TableError
     from .tables.rows import RowResult, score_rows
+    from .trials import SummaryRow, VisitScore, follow_up, summarize
 
 
 def __getattr__(name: str) -> object:
@@ -122,11 +127,15 @@ __all__ = [
     "RowResult",
     "Score",
     "Serositis",
+    "SummaryRow",
     "TableError",
     "Vasculitis",
+    "VisitScore",
     "__version__",
+    "follow_up",
     "iter_scored_file",
     "score",
     "score_file",
     "score_rows",
+    "summarize",
 ]

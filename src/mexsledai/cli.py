@@ -48,6 +48,24 @@ examples:
 """
 
 
+_TRIAL_HELP = """\
+Score a spreadsheet of visits, link each patient's visits to a baseline, and
+summarise the totals and the changes from baseline per arm and visit.
+
+The output is the scored spreadsheet (as for `mexsledai score`) with
+mexsledai_baseline and mexsledai_change after mexsledai_max. Rows with a
+problem (no patient or visit, a visit given twice, a patient in two arms) are
+kept, explained in mexsledai_message, and left out of the summary's
+statistics (counted as excluded). The summary is printed; --summary writes it.
+"""
+
+_TRIAL_EPILOG = """\
+example:
+  mexsledai trial examples/trial.csv --patient patient_id --visit visit \\
+      --arm arm --day day --summary summary.csv --plot trial.png
+"""
+
+
 def _delimiter(text: str) -> str:
     if text in ("tab", "\\t", "\t"):
         return "\t"
@@ -55,6 +73,52 @@ def _delimiter(text: str) -> str:
         msg = f"must be one character (or 'tab'), got {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return text
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """The options that say how to read a spreadsheet (score and trial)."""
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="xlsx sheet to read (default: the first)"
+    )
+    parser.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="CHAR",
+        help="column delimiter of text input (default: detected from the header: , ; or tab)",
+    )
+    parser.add_argument(
+        "--decimal",
+        choices=(".", ","),
+        default=".",
+        help="decimal mark of numbers (default: .); with , a dot in a number is an error",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="text encoding (default: UTF-8, or UTF-16 by its byte-order mark); "
+        "e.g. cp1252 for older Excel exports",
+    )
+    parser.add_argument(
+        "--unrecorded",
+        choices=("absent", "unknown"),
+        default="absent",
+        help="blank finding cells count as absent (default, like a paper form) "
+        "or as unknown (the score becomes a range)",
+    )
+    parser.add_argument(
+        "--scheme",
+        choices=tuple(BUILT_IN_BANDS),
+        default=DEFAULT_SCHEME,
+        help="activity bands (conventional): five-level (default) or "
+        "three-level-id (Indonesian ringan/sedang/berat)",
+    )
+    parser.add_argument(
+        "--ignore-column",
+        action="append",
+        default=[],
+        metavar="COL",
+        help="copy this column unchanged even if it looks like a key (repeatable)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,49 +152,52 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (.csv, .tsv, .txt, .xlsx, or - for stdout); "
         "default: INPUT's name with .scored before the extension",
     )
-    score.add_argument(
-        "--sheet", metavar="NAME", help="xlsx sheet to read (default: the first)"
-    )
-    score.add_argument(
-        "--delimiter",
-        type=_delimiter,
-        metavar="CHAR",
-        help="column delimiter of text input (default: detected from the header: , ; or tab)",
-    )
-    score.add_argument(
-        "--decimal",
-        choices=(".", ","),
-        default=".",
-        help="decimal mark of numbers (default: .); with , a dot in a number is an error",
-    )
-    score.add_argument(
-        "--encoding",
-        metavar="NAME",
-        help="text encoding (default: UTF-8, or UTF-16 by its byte-order mark); "
-        "e.g. cp1252 for older Excel exports",
-    )
-    score.add_argument(
-        "--unrecorded",
-        choices=("absent", "unknown"),
-        default="absent",
-        help="blank finding cells count as absent (default, like a paper form) "
-        "or as unknown (the score becomes a range)",
-    )
-    score.add_argument(
-        "--scheme",
-        choices=tuple(BUILT_IN_BANDS),
-        default=DEFAULT_SCHEME,
-        help="activity bands (conventional): five-level (default) or "
-        "three-level-id (Indonesian ringan/sedang/berat)",
-    )
-    score.add_argument(
-        "--ignore-column",
-        action="append",
-        default=[],
-        metavar="COL",
-        help="copy this column unchanged even if it looks like a key (repeatable)",
-    )
+    _add_reading_options(score)
     score.set_defaults(run=_run_score)
+
+    trial = commands.add_parser(
+        "trial",
+        help="follow patients over visits: change from baseline, summary by arm",
+        description=_TRIAL_HELP,
+        epilog=_TRIAL_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    trial.add_argument(
+        "input", metavar="INPUT", help="the file to score, or - for CSV on stdin"
+    )
+    trial.add_argument(
+        "--patient", required=True, metavar="COL", help="column of patient ids"
+    )
+    trial.add_argument(
+        "--visit", required=True, metavar="COL", help="column of visit labels"
+    )
+    trial.add_argument(
+        "--arm", metavar="COL", help="column of arms (groups to compare)"
+    )
+    trial.add_argument(
+        "--day",
+        metavar="COL",
+        help="column of study days (orders visits, finds baselines)",
+    )
+    trial.add_argument(
+        "--baseline",
+        metavar="LABEL",
+        help="visit label of the baseline (default: each patient's earliest visit)",
+    )
+    trial.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT",
+        help="where to write the rows (as for score)",
+    )
+    trial.add_argument(
+        "--summary", metavar="FILE", help="write the summary per arm and visit as CSV"
+    )
+    trial.add_argument(
+        "--plot", metavar="FILE", help="draw mean ± SD per visit and arm (.png or .svg)"
+    )
+    _add_reading_options(trial)
+    trial.set_defaults(run=_run_trial)
 
     template = commands.add_parser(
         "template",
@@ -201,6 +268,46 @@ def _run_score(args: argparse.Namespace) -> int:
     )
     _report(summary)
     return EXIT_ROW_ERRORS if summary.errors else EXIT_OK
+
+
+def _run_trial(args: argparse.Namespace) -> int:
+    from .trial_files import follow_up_file, summary_table, write_summary  # noqa: PLC0415
+
+    report = follow_up_file(
+        args.input,
+        args.output,
+        patient=args.patient,
+        visit=args.visit,
+        arm=args.arm,
+        day=args.day,
+        baseline=args.baseline,
+        sheet=args.sheet,
+        delimiter=args.delimiter,
+        decimal=args.decimal,
+        encoding=args.encoding,
+        unrecorded=args.unrecorded,
+        scheme=args.scheme,
+        ignore_columns=args.ignore_column,
+    )
+    if args.summary:
+        write_summary(args.summary, report.summary_rows, report.levels)
+    if args.plot:
+        from .plot import plot_trial  # noqa: PLC0415  (needs matplotlib)
+
+        plot_trial(report.visits, args.plot)
+    table = summary_table(report.summary_rows, report.levels)
+    out = sys.stderr if report.summary.output == STDIO else sys.stdout
+    out.write(table)
+    _report(report.summary)
+    if report.excluded:
+        print(
+            f"  rows excluded from the summary: {report.excluded} (see mexsledai_message)",
+            file=sys.stderr,
+        )
+    for path, what in ((args.summary, "summary"), (args.plot, "plot")):
+        if path:
+            print(f"mexsledai: wrote the {what} to {path}", file=sys.stderr)
+    return EXIT_ROW_ERRORS if report.summary.errors or report.excluded else EXIT_OK
 
 
 def _run_template(args: argparse.Namespace) -> int:

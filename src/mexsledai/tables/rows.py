@@ -148,12 +148,17 @@ class TableScorer:
             self.scheme_name: str = scheme
             #: The level (its text) of every total from 0 to 32.
             self.levels: tuple[str, ...] = level_table(BUILT_IN_BANDS[scheme])
+            #: The scheme's levels, in increasing order.
+            self.level_names: tuple[str, ...] = tuple(
+                level for _, _, level in BUILT_IN_BANDS[scheme]
+            )
         else:
             self._scheme = _schemes().resolve_scheme(scheme)
             self.scheme_name = self._scheme.name
             self.levels = tuple(
                 self._scheme.level_of(total).value for total in range(MAX_TOTAL + 1)
             )
+            self.level_names = tuple(band.level.value for band in self._scheme.bands)
         self.decimal: Decimal = decimal
         self.unrecorded: Unrecorded = unrecorded
         self.plan: HeaderPlan = match_header(header, ignore_columns=ignore_columns)

@@ -1,0 +1,207 @@
+"""pandas frames: score a DataFrame, follow patients, and summaries as tidy
+frames.
+
+Needs pandas (the ``pandas`` extra), imported only when a function here runs.
+Cells are read as the spreadsheet layer reads them; NaN, NA and NaT are not
+recorded.
+
+Examples:
+    >>> import pandas as pd
+    >>> visits = pd.DataFrame({"seizures": ["x", None], "fatigue": [0, 1]},
+    ...                       index=["a", "b"])
+    >>> score_frame(visits)[["mexsledai_score", "mexsledai_category"]]
+       mexsledai_score mexsledai_category
+    a                8           moderate
+    b                1               none
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ._bands import DEFAULT_SCHEME
+from .tables.cells import Decimal
+from .tables.fast import FastRows
+from .tables.headers import OUTPUT_COLUMNS, OUTPUT_PREFIX, TableError
+from .tables.rows import TableScorer
+from .trials import STATISTICS, VisitScore, follow_up, summarize
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .schemes import CategoryScheme
+    from .scoring import Unrecorded
+
+__all__ = ["follow_up_frame", "score_frame", "summary_frame"]
+
+
+def _pandas() -> Any:
+    try:
+        import pandas  # noqa: PLC0415, ICN001  (optional: imported only when used)
+    except ImportError:
+        msg = (
+            "this needs pandas: pip install 'mexsledai[pandas]' (or pip install pandas)"
+        )
+        raise TableError(msg) from None
+    return pandas
+
+
+def _cell(value: object) -> object:
+    """NaN, NA and NaT as not recorded; everything else as it is."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
+    return value
+
+
+def score_frame(
+    frame: pd.DataFrame,
+    *,
+    decimal: Decimal = ".",
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = DEFAULT_SCHEME,
+    ignore_columns: Iterable[str] = (),
+) -> pd.DataFrame:
+    """A copy of ``frame`` with the six ``mexsledai_*`` columns appended.
+
+    Columns are matched to keys by their names as ``mexsledai score`` matches
+    headers (a near miss raises `HeaderError`); earlier ``mexsledai_*`` columns
+    are replaced. The index and the other columns are kept. Totals are
+    nullable integers (``<NA>`` when incomplete or in error).
+    """
+    pandas = _pandas()
+    kept = [
+        c
+        for c in frame.columns
+        if not str(c).strip().casefold().startswith(OUTPUT_PREFIX)
+    ]
+    source = frame[kept]
+    scorer = TableScorer(
+        [str(c) for c in kept],
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+        ignore_columns=ignore_columns,
+    )
+    rows = [
+        [_cell(v) for v in row] for row in source.itertuples(index=False, name=None)
+    ]
+    appended, _, _ = FastRows(scorer).batch(rows, 2) if rows else ([], {}, 0)
+    result: pd.DataFrame = source.copy()
+    for position, name in enumerate(OUTPUT_COLUMNS):
+        values = [values[position] for values in appended]
+        if position < 3:
+            result[name] = pandas.array(
+                [None if v == "" else v for v in values], dtype="Int64"
+            )
+        else:
+            result[name] = pandas.array(values, dtype="string")
+    return result
+
+
+def _visit_rows(visit_scores: Sequence[VisitScore]) -> dict[str, list[Any]]:
+    columns: dict[str, list[Any]] = {
+        name: []
+        for name in (
+            "patient", "arm", "visit", "day", "total", "minimum", "maximum", "category",
+            "status", "baseline_total", "change", "excluded", "problems",
+        )
+    }  # fmt: skip
+    for item in visit_scores:
+        score = item.score
+        status = (
+            "invalid" if score is None else "scored" if score.complete else "incomplete"
+        )
+        for name, value in (
+            ("patient", item.patient),
+            ("arm", item.arm),
+            ("visit", item.visit),
+            ("day", item.day),
+            ("total", item.total),
+            ("minimum", score.minimum if score is not None else None),
+            ("maximum", score.maximum if score is not None else None),
+            ("category", item.category),
+            ("status", status),
+            ("baseline_total", item.baseline_total),
+            ("change", item.change),
+            ("excluded", item.excluded),
+            ("problems", "; ".join(item.problems)),
+        ):
+            columns[name].append(value)
+    return columns
+
+
+def follow_up_frame(
+    frame: pd.DataFrame,
+    *,
+    patient: str,
+    visit: str,
+    arm: str | None = None,
+    day: str | None = None,
+    baseline: str | None = None,
+    decimal: Decimal = ".",
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = DEFAULT_SCHEME,
+) -> pd.DataFrame:
+    """`mexsledai.follow_up` on the rows of ``frame``, as a tidy frame with
+    ``frame``'s index: patient, arm, visit, day, total, minimum, maximum,
+    category, status (``scored``, ``incomplete`` or ``invalid``),
+    baseline_total, change, excluded, problems."""
+    pandas = _pandas()
+    records = [
+        {str(k): _cell(v) for k, v in zip(frame.columns, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+    visit_scores = follow_up(
+        records,
+        patient=patient,
+        visit=visit,
+        arm=arm,
+        day=day,
+        baseline=baseline,
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+    )
+    columns = _visit_rows(visit_scores)
+    result: pd.DataFrame = pandas.DataFrame(columns, index=frame.index)
+    for name in ("total", "minimum", "maximum", "baseline_total", "change"):
+        result[name] = pandas.array(columns[name], dtype="Int64")
+    return result
+
+
+def summary_frame(visit_scores: Sequence[VisitScore]) -> pd.DataFrame:
+    """`mexsledai.summarize` as a frame: one row per arm and visit, the columns
+    of the ``trial`` command's summary file (``n_<level>`` last)."""
+    pandas = _pandas()
+    rows = summarize(visit_scores)
+    levels = next((v.levels for v in visit_scores if v.levels), ())
+    names = [f"{of}_{name}" for of in ("total", "change") for name in STATISTICS]
+    data = [
+        {
+            "arm": row.arm,
+            "visit": row.visit,
+            "n": row.n,
+            "n_excluded": row.n_excluded,
+            "n_change": row.n_change,
+            **{name: getattr(row, name) for name in names},
+            **{f"n_{level}": row.levels.get(level, 0) for level in levels},
+        }
+        for row in rows
+    ]
+    columns = [
+        "arm",
+        "visit",
+        "n",
+        "n_excluded",
+        "n_change",
+        *names,
+        *(f"n_{lv}" for lv in levels),
+    ]
+    summary: pd.DataFrame = pandas.DataFrame(data, columns=columns)
+    return summary

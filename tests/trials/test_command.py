@@ -1,0 +1,129 @@
+"""`mexsledai trial`: rows with baseline and change, the summary file, the
+printed table, the plot, the exit status."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import pytest
+
+from mexsledai.cli import main
+from mexsledai.trials import STATISTICS
+from tests.spec_tables import FINDINGS
+from tests.trials.cases import EXPECTED, RECORDS
+
+HEADER = ["id", "arm", "visit", "day", *FINDINGS]
+
+
+def _write(path: Path) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(HEADER)
+        for record in RECORDS:
+            writer.writerow([record.get(column, "") for column in HEADER])
+    return path
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+ARGS = ["--patient", "id", "--visit", "visit", "--arm", "arm", "--day", "day",
+        "--baseline", "baseline"]  # fmt: skip
+
+
+def test_rows_summary_and_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(tmp_path / "trial.csv")
+    summary = tmp_path / "summary.csv"
+    code = main(["trial", str(source), *ARGS, "--summary", str(summary)])
+    assert code == 1  # rows were excluded
+    rows = _read(tmp_path / "trial.scored.csv")
+    assert len(rows) == len(RECORDS)
+    columns = list(rows[0])
+    assert columns[len(HEADER):] == [
+        "mexsledai_score", "mexsledai_min", "mexsledai_max", "mexsledai_baseline",
+        "mexsledai_change", "mexsledai_category", "mexsledai_status", "mexsledai_message",
+    ]  # fmt: skip
+    p1 = [r for r in rows if r["id"] == "P1"]
+    assert [(r["mexsledai_baseline"], r["mexsledai_change"]) for r in p1] == [
+        ("10", "0"),
+        ("10", "-8"),
+        ("10", "-10"),
+    ]
+    dup = [r for r in rows if r["id"] == "P4" and r["visit"] == "day 22"]
+    assert all(r["mexsledai_status"] == "scored" for r in dup)  # keeps its status
+    assert all("more than once" in r["mexsledai_message"] for r in dup)
+    assert all(r["mexsledai_change"] == "" for r in dup)
+    table = _read(summary)
+    assert [(r["arm"], r["visit"]) for r in table] == list(EXPECTED)
+    for row in table:
+        expected = EXPECTED[(row["arm"], row["visit"])]
+        assert int(row["n"]) == expected["n"]
+        assert int(row["n_excluded"]) == expected["n_excluded"]
+        for of in ("total", "change"):
+            for name, value in zip(STATISTICS, expected[of], strict=True):  # type: ignore[call-overload]
+                cell = row[f"{of}_{name}"]
+                if value is None:
+                    assert cell == ""
+                else:
+                    assert math.isclose(float(cell), value, abs_tol=1e-12)
+        for level, count in expected["levels"].items():  # type: ignore[attr-defined]
+            assert int(row[f"n_{level}"]) == count
+    out = capsys.readouterr()
+    assert "total mean" in out.out
+    assert "8.00" in out.out  # arm A, baseline: mean 8, two decimals
+    # P4's two day-22 rows, P5's two rows (arm change), P7 (no visit)
+    assert "rows excluded from the summary: 5" in out.err
+
+
+def test_plot_and_stdout(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    pytest.importorskip("matplotlib")
+    source = _write(tmp_path / "trial.csv")
+    code = main(
+        ["trial", str(source), *ARGS, "-o", "-", "--plot", str(tmp_path / "t.png")]
+    )
+    assert code == 1
+    captured = capsysbinary.readouterr()
+    assert captured.out.decode().startswith("id,arm,visit,day")
+    assert b"total mean" in captured.err  # the table goes to stderr with -o -
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_clean_trial_exits_zero(tmp_path: Path) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text("id,visit,arthritis\nP,b,x\nP,d,0\n", encoding="utf-8")
+    assert main(["trial", str(source), "--patient", "id", "--visit", "visit"]) == 0
+    rows = _read(tmp_path / "t.scored.csv")
+    assert [r["mexsledai_change"] for r in rows] == ["0", "-2"]
+
+
+def test_missing_column_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(tmp_path / "trial.csv")
+    assert (
+        main(["trial", str(source), "--patient", "patient_id", "--visit", "visit"]) == 2
+    )
+    assert "'patient_id' is not in the header" in capsys.readouterr().err
+    assert not (tmp_path / "trial.scored.csv").exists()
+
+
+def test_shipped_example(tmp_path: Path) -> None:
+    example = Path(__file__).parent.parent.parent / "examples" / "trial.csv"
+    code = main(["trial", str(example), "--patient", "patient_id", "--visit", "visit",
+                 "--arm", "arm", "--day", "day", "-o", str(tmp_path / "o.csv"),
+                 "--summary", str(tmp_path / "s.csv")])  # fmt: skip
+    assert code == 0
+    summary = _read(tmp_path / "s.csv")
+    assert [(r["arm"], r["visit"], r["n"]) for r in summary] == [
+        (arm, visit, "15")
+        for arm in ("placebo", "secretome")
+        for visit in ("baseline", "day 22", "day 43")
+    ]
