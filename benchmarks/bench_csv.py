@@ -102,7 +102,7 @@ def make_csv(
                 [
                     f"P{number // 3:06d}",
                     ("baseline", "day 22", "day 43")[number % 3],
-                    "AB"[number % 2],
+                    "AB"[number // 3 % 2],
                     *findings,
                     *("" if v is None else str(v) for v in labs),
                 ]

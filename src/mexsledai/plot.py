@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from .registry import MAX_TOTAL
 from .tables.headers import TableError
-from .trials import Point, Visit, arm_order, summarize_points, visit_order
+from .trials import Point, arm_order, summarize_points, visit_order
 
 __all__ = ["plot_trial"]
 
@@ -77,10 +77,7 @@ def plot_trial(
         raise TableError(msg)
     figure_class, canvas_class = _require_matplotlib()
     by_day = any(v.day is not None for v in visits)
-    order = visit_order(
-        [Visit(0, None, None, v.visit, v.day, None, scored=False) for v in visits],
-        by_day,
-    )
+    order = visit_order(visits, by_day)
     position = _positions(visits, order, by_day)
     figure = figure_class(figsize=(8, 5), dpi=100)
     canvas_class(figure)

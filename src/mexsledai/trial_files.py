@@ -8,11 +8,16 @@ they are scored by the spreadsheet layer's fast path.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
-from collections.abc import Iterable, Sequence
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from operator import itemgetter
+from typing import IO, TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
 from .tables.cells import Decimal
@@ -21,6 +26,7 @@ from .tables.fast import FastRows
 from .tables.files import (
     STDIO,
     FileSummary,
+    _any_formula,
     _atomic,
     _check_options,
     _check_paths,
@@ -112,67 +118,154 @@ def follow_up_file(
     """
     output_path = output_path or default_output(input_path)
     _check_paths(input_path, output_path)
-    named = {"patient": patient, "visit": visit, "arm": arm, "day": day}
     _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
-    with _open_table(
-        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
-    ) as table:
-        header = [str(h) if h is not None else "" for h in table.header]
-        where = {role: _column(header, role, name) for role, name in named.items()}
-        scorer = TableScorer(
-            table.header,
-            decimal=decimal,
-            unrecorded=unrecorded,
-            scheme=scheme,
-            ignore_columns=[
-                *ignore_columns,
-                *(c for c in named.values() if c is not None),
-            ],
+    named = {"patient": patient, "visit": visit, "arm": arm, "day": day}
+    options = {"sheet": sheet, "delimiter": delimiter, "encoding": encoding}
+    # Two passes over the input (a baseline may follow a visit in the file):
+    # the first scores and links, the second writes. Standard input is kept
+    # in a temporary file between them.
+    with _spooled(input_path) as source:
+        with _open_table(input_path, source=source, **options) as table:
+            header = [str(h) if h is not None else "" for h in table.header]
+            where = {role: _column(header, role, name) for role, name in named.items()}
+            scorer = TableScorer(
+                table.header,
+                decimal=decimal,
+                unrecorded=unrecorded,
+                scheme=scheme,
+                ignore_columns=[*ignore_columns, *(c for c in named.values() if c)],
+            )
+            summary = FileSummary(
+                input_path, output_path, scorer.scheme_name, scorer.unrecorded,
+                missing_keys=scorer.plan.missing,
+            )  # fmt: skip
+            fast = FastRows(scorer)
+            appended: list[Any] = []
+            visits: list[Visit] = []
+            finding_formulas: list[bool] = []  # per batch: a cell it may escape
+            width = scorer.width
+            while chunk := _next_chunk(table):
+                if min(map(len, chunk)) < width:
+                    chunk = [
+                        r if len(r) >= width else [*r, *[None] * (width - len(r))]
+                        for r in chunk
+                    ]
+                values, statuses, blank = fast.batch(chunk, len(appended) + 2)
+                finding_formulas.append(fast.formula_cells)
+                summary.count_batch(statuses, blank)
+                visits.extend(_visits(chunk, len(appended) + 2, where, values, decimal))
+                appended.extend(values)
+        link(visits, by_day=day is not None, baseline=baseline)
+        report = TrialReport(
+            summary,
+            visits,
+            summarize_points(visits, scorer.level_names),
+            scorer.level_names,
+            excluded=sum(v.excluded for v in visits),
         )
-        rows: list[list[Any]] = []
-        while chunk := _next_chunk(table):
-            rows.extend(chunk)
-    width = scorer.width
-    rows = [r if len(r) >= width else [*r, *[None] * (width - len(r))] for r in rows]
-    summary = FileSummary(
-        input_path, output_path, scorer.scheme_name, scorer.unrecorded,
-        missing_keys=scorer.plan.missing,
-    )  # fmt: skip
-    appended, statuses, blank = FastRows(scorer).batch(rows, 2) if rows else ([], {}, 0)
-    summary.count_batch(statuses, blank)
-    visits = [
-        _visit(row, number, where, values, decimal)
-        for number, (row, values) in enumerate(
-            zip(rows, appended, strict=True), start=2
+        _write_trial(
+            input_path,
+            output_path,
+            source,
+            options,
+            scorer,
+            (appended, visits, finding_formulas),
         )
-    ]
-    link(visits, by_day=day is not None, baseline=baseline)
-    report = TrialReport(
-        summary,
-        visits,
-        summarize_points(visits, scorer.level_names),
-        scorer.level_names,
-        excluded=sum(v.excluded for v in visits),
-    )
-    out_header = [*(table.header[i] for i in scorer.plan.kept), *TRIAL_COLUMNS]
+    return report
+
+
+@contextlib.contextmanager
+def _spooled(input_path: str) -> Iterator[IO[bytes] | None]:
+    """Standard input copied to a temporary file (to be read twice); ``None``
+    for a file, which is simply opened again."""
+    if input_path != STDIO:
+        yield None
+        return
+    with tempfile.TemporaryFile() as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        spool.seek(0)
+        yield spool
+
+
+def _write_trial(
+    input_path: str,
+    output_path: str,
+    source: IO[bytes] | None,
+    options: dict[str, Any],
+    scorer: TableScorer,
+    first_pass: tuple[list[Any], list[Visit], list[bool]],
+) -> None:
+    """The second pass: every row with its score, baseline and change.
+
+    The first pass gave each row's appended values and linked visit, and per
+    batch whether a finding cell (or any cell of a row the full path took)
+    may need a formula escape; the other columns are checked here.
+    """
+    appended, visits, finding_formulas = first_pass
+    if source is not None:
+        source.seek(0)
     suffix = ".csv" if output_path == STDIO else _suffix(output_path)
-    out_rows = [
-        _output_row(row, values, item, scorer.plan.kept, width)
-        for row, values, item in zip(rows, appended, visits, strict=True)
-    ]
-    with _atomic(output_path) as binary:
+    kept = scorer.plan.kept
+    width = scorer.width
+    with contextlib.ExitStack() as stack:
+        table = stack.enter_context(_open_table(input_path, source=source, **options))
+        binary = stack.enter_context(_atomic(output_path))
+        text_in = table.kind == "text"
+        xlsx = None
         if suffix == ".xlsx":
             xlsx = XlsxWriter(binary)
-            xlsx.write_rows([out_header, *out_rows])
-            xlsx.close()
+            write: Callable[[list[list[Any]]], None] = xlsx.write_rows
         else:
-            out_delimiter = "\t" if suffix == ".tsv" else table.delimiter
-            with _text_stream(binary, "utf-8-sig" if table.bom else "utf-8") as text:
-                writer = TextWriter(
-                    text, delimiter=out_delimiter, newline=table.newline
+            encoding = "utf-8-sig" if table.bom else "utf-8"
+            text = stack.enter_context(_text_stream(binary, encoding))
+            delimiter = "\t" if suffix == ".tsv" else table.delimiter
+            writer = TextWriter(text, delimiter=delimiter, newline=table.newline)
+            # Rows of text input, with text appended, are all text.
+            write = writer.write_text_rows if text_in else writer.write_rows
+        write([[*(table.header[i] for i in kept), *TRIAL_COLUMNS]])
+        fill = "" if text_in else None
+        at = 0
+        every = kept == tuple(range(width))
+        keys = {column for column, _ in (*scorer.plan.findings, *scorer.plan.labs)}
+        others = [column for column in kept if column not in keys]
+        texts: dict[tuple[Any, ...], list[object]] = {}
+        batch = 0
+        while chunk := _next_chunk(table):
+            plain = (
+                xlsx is None and text_in and every and max(map(len, chunk)) == width
+                and not finding_formulas[batch] and not _any_formula(chunk, others)
+            )  # fmt: skip
+            batch += 1
+            rows = []
+            for read in chunk:
+                row = (
+                    read
+                    if len(read) >= width
+                    else [*read, *[fill] * (width - len(read))]
                 )
-                writer.write_rows([out_header, *out_rows])
-    return report
+                cells = list(row[:width]) if every else [row[i] for i in kept]
+                item, values = visits[at], appended[at]
+                if item.problems is None and not item.excluded and not values[5]:
+                    # The usual row: its appended cells are shared with its likes.
+                    key = (values, item.baseline_total, item.change)
+                    shown = texts.get(key)
+                    if shown is None:
+                        shown = texts[key] = _appended(values, item, xlsx is None)
+                    cells.extend(shown)
+                else:
+                    cells.extend(_appended(values, item, as_text=xlsx is None))
+                cells.extend(row[width:])
+                rows.append(cells)
+                at += 1
+            # The appended values never look like a formula (a change of -3
+            # is a plain number): when the input cells need no escape, the
+            # rows are written as they are.
+            if plain:
+                writer.write_plain_rows(rows)
+            else:
+                write(rows)
+        if xlsx is not None:
+            xlsx.close()
 
 
 def _column(header: Sequence[str], role: str, name: str | None) -> int | None:
@@ -185,85 +278,73 @@ def _column(header: Sequence[str], role: str, name: str | None) -> int | None:
     return header.index(name)
 
 
-def _visit(
-    row: Sequence[object],
-    number: int,
+def _visits(
+    chunk: Sequence[Sequence[object]],
+    first: int,
     where: dict[str, int | None],
-    values: Sequence[Any],
+    appended: Sequence[Sequence[Any]],
     decimal: Decimal,
-) -> Visit:
-    def cell(role: str) -> object:
-        index = where[role]
-        return None if index is None else row[index]
-
-    patient, label = identity(cell("patient")), identity(cell("visit"))
-    arm = identity(cell("arm")) if where["arm"] is not None else None
-    total, _, _, category, status, message = values
-    item = Visit(
-        number,
-        patient,
-        arm,
-        label,
-        None,
-        None,
-        scored=status in ("scored", "incomplete"),
+) -> list[Visit]:
+    """The identity and score of each row, for linking."""
+    visits = []
+    patients, labels, arms, days = (
+        [None] * len(chunk)
+        if where[role] is None
+        else list(map(itemgetter(where[role]), chunk))
+        for role in ("patient", "visit", "arm", "day")
     )
-    if status == "scored":
-        item.total = total
-        item.category = category or None
-    elif status == "incomplete":
-        item.category = category or None
-    else:
-        item.invalid = True
-        if status == "error":
-            item.problems.append(message)
-        else:
-            item.problems.append(
-                f"row {number}: no MEX-SLEDAI finding or lab value recorded"
-            )
-    if patient is None:
-        item.problems.append(f"row {number}: no patient")
-        item.invalid = True
-    if label is None:
-        item.problems.append(f"row {number}: no visit")
-        item.invalid = True
-    if where["day"] is not None:
-        item.day, problem = read_day(cell("day"), decimal)
-        if problem is not None:
-            item.problems.append(f"row {number}: {problem}")
-            item.invalid = True
-    return item
-
-
-def _output_row(
-    row: Sequence[object],
-    values: Sequence[Any],
-    item: Visit,
-    kept: Sequence[int],
-    width: int,
-) -> list[object]:
-    total, low, high, category, status, message = values
-    notes = [message] if message else []
-    for problem in item.problems:
-        if problem not in notes:
-            notes.append(problem)
-    if item.excluded:
-        notes.append("excluded from the summary")
-    out: list[object] = [row[i] for i in kept]
-    out.extend(
-        (
-            total,
-            low,
-            high,
-            "" if item.baseline_total is None else item.baseline_total,
-            "" if item.change is None else item.change,
-            category,
-            status,
-            "; ".join(notes),
+    by_day = where["day"] is not None
+    for at, values in enumerate(appended):
+        number = first + at
+        total, _, _, category, status, message = values
+        item = Visit(
+            number,
+            identity(patients[at]),
+            identity(arms[at]),
+            identity(labels[at]),
+            None,
+            total if status == "scored" else None,
+            scored=status in ("scored", "incomplete"),
+            category=category or None,
         )
-    )
-    out.extend(row[width:])
-    return out
+        if not item.scored:
+            item.invalid = True
+            item.add(
+                message or f"row {number}: no MEX-SLEDAI finding or lab value recorded"
+            )
+        if item.patient is None:
+            item.invalid = True
+            item.add(f"row {number}: no patient")
+        if item.visit is None:
+            item.invalid = True
+            item.add(f"row {number}: no visit")
+        if by_day:
+            item.day, problem = read_day(days[at], decimal)
+            if problem is not None:
+                item.invalid = True
+                item.add(f"row {number}: {problem}")
+        visits.append(item)
+    return visits
+
+
+_TEXT_OF = {n: str(n) for n in range(-40, 41)}
+
+
+def _appended(values: Sequence[Any], item: Visit, as_text: bool) -> list[object]:
+    """The columns a trial appends to one row."""
+    total, low, high, category, status, message = values
+    base = "" if item.baseline_total is None else item.baseline_total
+    change = "" if item.change is None else item.change
+    if message or item.problems or item.excluded:
+        notes = [message] if message else []
+        notes.extend(p for p in item.problems or () if p != message)
+        if item.excluded:
+            notes.append("excluded from the summary")
+        message = "; ".join(notes)
+    cells: list[object] = [total, low, high, base, change, category, status, message]
+    if as_text:
+        return [c if type(c) is str else _TEXT_OF.get(c) or str(c) for c in cells]  # type: ignore[call-overload]
+    return cells
 
 
 def _number(value: object) -> str:

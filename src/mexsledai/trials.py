@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -50,6 +51,13 @@ __all__ = ["SummaryRow", "VisitScore", "follow_up", "summarize"]
 
 class _Items(Protocol):
     def items(self) -> Iterable[tuple[Any, Any]]: ...
+
+
+class _Dated(Protocol):
+    @property
+    def visit(self) -> str | None: ...
+    @property
+    def day(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
@@ -136,7 +144,7 @@ class SummaryRow:
 # -- linking visits ------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Visit:
     """What linking needs of a row; filled in by `link`."""
 
@@ -148,15 +156,25 @@ class Visit:
     total: int | None  # None when not scored or incomplete
     scored: bool  # a score exists (complete or incomplete)
     category: str | None = None
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] | None = None  # a list only when there is one (memory)
     invalid: bool = False
     excluded: bool = False
     baseline_total: int | None = None
     change: int | None = None
 
+    def add(self, problem: str) -> None:
+        """Note a problem of this row."""
+        if self.problems is None:
+            self.problems = [problem]
+        else:
+            self.problems.append(problem)
+
 
 def identity(value: object) -> str | None:
     """A patient, visit or arm cell as text, trimmed; ``None`` when blank."""
+    if type(value) is str:
+        # Interned: a patient's id and the visit and arm labels repeat.
+        return sys.intern(value.strip()) or None
     if _missing(value) or is_blank(value):
         return None
     return text_of(value).strip()
@@ -180,7 +198,7 @@ def read_day(value: object, decimal: Decimal) -> tuple[float | None, str | None]
     return day, None
 
 
-def visit_order(visits: Sequence[Visit], by_day: bool) -> list[str]:
+def visit_order(visits: Iterable[_Dated], by_day: bool) -> list[str]:
     """Visit labels in order: by median day, then label; else by first
     appearance."""
     labels: dict[str, list[float]] = {}
@@ -212,39 +230,47 @@ def arm_order(arms: Iterable[str | None]) -> list[str | None]:
 def link(visits: Sequence[Visit], *, by_day: bool, baseline: str | None) -> list[str]:
     """Mark duplicates and arm changes, find each patient's baseline, and
     compute changes, in place. Returns the visit order."""
-    rows_of: dict[tuple[str, str], list[Visit]] = {}
     patients: dict[str, list[Visit]] = {}
     for visit in visits:
         if visit.invalid:
             visit.excluded = True
         if visit.patient is not None:
-            patients.setdefault(visit.patient, []).append(visit)
-            if visit.visit is not None:
-                rows_of.setdefault((visit.patient, visit.visit), []).append(visit)
-    for (patient, label), same in rows_of.items():
-        if len(same) > 1:
-            where = ", ".join(str(v.row) for v in same)
-            for visit in same:
-                visit.excluded = True
-                visit.problems.append(
-                    f"patient {patient} has visit {label!r} more than once (rows {where})"
-                )
-    for patient, own in patients.items():
-        arms = {visit.arm for visit in own}
-        if len(arms) > 1:
-            named = ", ".join(
-                repr(a) if a is not None else "blank" for a in arm_order(arms)
-            )
-            for visit in own:
-                visit.excluded = True
-                visit.problems.append(
-                    f"patient {patient} is in more than one arm: {named}"
-                )
+            own = patients.get(visit.patient)
+            if own is None:
+                patients[visit.patient] = [visit]
+            else:
+                own.append(visit)
     order = visit_order(visits, by_day)
     rank = {label: index for index, label in enumerate(order)}
     for patient, own in patients.items():
+        if len(own) > 1:
+            _mark(patient, own)
         _link_patient(patient, own, rank, by_day=by_day, baseline=baseline)
     return order
+
+
+def _mark(patient: str, own: list[Visit]) -> None:
+    """Exclude a patient's duplicated visits, and every row if its arm differs."""
+    labels = [visit.visit for visit in own if visit.visit is not None]
+    if len(set(labels)) < len(labels):
+        for label in dict.fromkeys(labels):
+            same = [visit for visit in own if visit.visit == label]
+            if len(same) > 1:
+                where = ", ".join(str(v.row) for v in same)
+                for visit in same:
+                    visit.excluded = True
+                    visit.add(
+                        f"patient {patient} has visit {label!r} more than once "
+                        f"(rows {where})"
+                    )
+    arms = {visit.arm for visit in own}
+    if len(arms) > 1:
+        named = ", ".join(
+            repr(a) if a is not None else "blank" for a in arm_order(arms)
+        )
+        for visit in own:
+            visit.excluded = True
+            visit.add(f"patient {patient} is in more than one arm: {named}")
 
 
 def _link_patient(
@@ -282,7 +308,7 @@ def _link_patient(
     if problem is not None:
         for visit in own:
             if not visit.excluded:
-                visit.problems.append(f"{problem}: no change")
+                visit.add(f"{problem}: no change")
         return
     base = first[0].total
     for visit in own:
@@ -290,7 +316,7 @@ def _link_patient(
         if visit.excluded:
             continue
         if visit.total is None:
-            visit.problems.append("the score is incomplete: no change")
+            visit.add("the score is incomplete: no change")
         else:
             visit.change = visit.total - base  # type: ignore[operator]
 
@@ -376,9 +402,7 @@ def follow_up(
         item = _visit_of(values, number, named, decimal)
         if result.status in ("error", "empty"):
             item.invalid = True
-            item.problems.append(
-                result.message or "no MEX-SLEDAI finding or lab value recorded"
-            )
+            item.add(result.message or "no MEX-SLEDAI finding or lab value recorded")
         else:
             item.scored = True
             item.total = result.score.total if result.score is not None else None
@@ -395,7 +419,7 @@ def follow_up(
             baseline_total=item.baseline_total,
             change=item.change,
             excluded=item.excluded,
-            problems=tuple(item.problems),
+            problems=tuple(item.problems or ()),
             scheme=scorer.scheme_name,
             levels=levels,
             row=item.row,
@@ -416,15 +440,15 @@ def _visit_of(
     arm = identity(values.get(named["arm"])) if named["arm"] else None
     item = Visit(row, patient, arm, label, None, None, scored=False)
     if patient is None:
-        item.problems.append(f"row {row}: no patient in column {named['patient']!r}")
+        item.add(f"row {row}: no patient in column {named['patient']!r}")
         item.invalid = True
     if label is None:
-        item.problems.append(f"row {row}: no visit in column {named['visit']!r}")
+        item.add(f"row {row}: no visit in column {named['visit']!r}")
         item.invalid = True
     if named["day"]:
         item.day, problem = read_day(values.get(named["day"]), decimal)
         if problem is not None:
-            item.problems.append(f"row {row}: {problem} in column {named['day']!r}")
+            item.add(f"row {row}: {problem} in column {named['day']!r}")
             item.invalid = True
     return item
 
@@ -481,10 +505,7 @@ def summarize_points(
 ) -> list[SummaryRow]:
     """`summarize` for any rows that carry what it reads."""
     by_day = any(p.day is not None for p in points)
-    order = visit_order(
-        [Visit(0, None, None, p.visit, p.day, None, scored=False) for p in points],
-        by_day,
-    )
+    order = visit_order(points, by_day)
     groups: dict[tuple[str | None, str], list[Point]] = {}
     for point in points:
         if point.visit is not None:

@@ -142,25 +142,29 @@ def _open_table(
     sheet: str | None,
     delimiter: str | None,
     encoding: str | None,
+    source: IO[bytes] | None = None,
 ) -> Iterator[Table]:
+    """The table of a file or of standard input (or of ``source``, a copy of
+    standard input)."""
     if input_path != STDIO and _suffix(input_path) == ".xlsx":
         yield read_xlsx(Path(input_path), sheet=sheet)
         return
     if input_path == STDIO:
-        table = read_text(sys.stdin.buffer, encoding=encoding, delimiter=delimiter)
+        stream = source if source is not None else sys.stdin.buffer
+        table = read_text(stream, encoding=encoding, delimiter=delimiter)
         try:
             yield table
         finally:
             if table.text is not None:
-                table.text.detach()  # standard input stays open
+                table.text.detach()  # standard input (or its copy) stays open
         return
     try:
-        stream = open(input_path, "rb")  # noqa: SIM115, PTH123  (closed below)
+        opened = open(input_path, "rb")  # noqa: SIM115, PTH123  (closed below)
     except OSError as error:
         msg = f"cannot read {input_path!r}: {error.strerror}"
         raise TableError(msg) from None
-    with stream:
-        table = read_text(stream, encoding=encoding, delimiter=delimiter)
+    with opened:
+        table = read_text(opened, encoding=encoding, delimiter=delimiter)
         try:
             yield table
         finally:
