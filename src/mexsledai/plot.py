@@ -103,12 +103,16 @@ def plot_trial(
         )
     # Mean ± SD per arm, bold.
     summary = summarize_points(visits, ())
-    for arm in arms:
+    # Arms side by side at each visit, so that their error bars stay apart.
+    span = (max(position.values()) - min(position.values())) if position else 0.0
+    dodge = (span or 1.0) * 0.012
+    for index, arm in enumerate(arms):
+        shift = (index - (len(arms) - 1) / 2) * dodge
         rows = [s for s in summary if s.arm == arm and s.total_mean is not None]
         if not rows:
             continue
         axes.errorbar(
-            [position[s.visit] for s in rows],
+            [position[s.visit] + shift for s in rows],
             [float(s.total_mean) for s in rows],  # type: ignore[arg-type]
             yerr=[float(s.total_sd or 0.0) for s in rows],
             color=colour_of[arm],

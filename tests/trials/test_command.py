@@ -127,3 +127,47 @@ def test_shipped_example(tmp_path: Path) -> None:
         for arm in ("placebo", "secretome")
         for visit in ("baseline", "day 22", "day 43")
     ]
+
+
+def test_stdin_xlsx_output_and_problem_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io  # noqa: PLC0415
+
+    openpyxl = pytest.importorskip("openpyxl")
+    text = (
+        "id;visit;day;arthritis;seizures\n"
+        "P1;b;0;x;\n"
+        "P1;d22;22;0\n"  # a short row: missing cells are blank
+        ";d22;22;x;\n"  # no patient
+        "P2;;0;x;\n"  # no visit
+        "P3;b;soon;x;\n"  # a day that is not a number
+        "P4;b;0;maybe;\n"  # a cell error
+    )
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(text.encode())))
+    )
+    target = tmp_path / "out.xlsx"
+    code = main(["trial", "-", "--patient", "id", "--visit", "visit", "--day", "day",
+                 "-o", str(target)])  # fmt: skip
+    assert code == 1
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][5:8] == ["mexsledai_score", "mexsledai_min", "mexsledai_max"]
+    assert rows[1][5:10] == [2, 2, 2, 2, 0]  # score, min, max, baseline, change
+    assert rows[2][5:10] == [0, 0, 0, 2, -2]
+    messages = [row[12] for row in rows[3:]]
+    assert "no patient" in messages[0]
+    assert "no visit" in messages[1]
+    assert "is not a number" in messages[2]
+    assert "'maybe'" in messages[3]
+    assert all("excluded from the summary" in m for m in messages)
+
+
+def test_tsv_output_keeps_every_row(tmp_path: Path) -> None:
+    source = _write(tmp_path / "trial.csv")
+    target = tmp_path / "out.tsv"
+    assert main(["trial", str(source), *ARGS, "-o", str(target)]) == 1
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(RECORDS) + 1
+    assert "\t" in lines[0]
