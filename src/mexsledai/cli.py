@@ -271,8 +271,14 @@ def _run_score(args: argparse.Namespace) -> int:
 
 
 def _run_trial(args: argparse.Namespace) -> int:
-    from .trial_files import follow_up_file, summary_table, write_summary  # noqa: PLC0415
+    from .trial_files import (  # noqa: PLC0415
+        check_side_files,
+        follow_up_file,
+        summary_table,
+        write_summary,
+    )
 
+    check_side_files(args.input, args.output, args.summary, args.plot)
     report = follow_up_file(
         args.input,
         args.output,

@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
@@ -376,9 +377,31 @@ def _summary_cells(row: SummaryRow, levels: Sequence[str]) -> list[str]:
     ]  # fmt: skip
 
 
+def check_side_files(
+    input_path: str, output_path: str | None, *others: str | None
+) -> None:
+    """Refuse a summary or plot file that would overwrite the input, the rows'
+    output or each other, and a summary file named like a workbook."""
+    output = output_path or default_output(input_path)
+    taken = {Path(p).resolve() for p in (input_path, output) if p != STDIO}
+    for other in others:
+        if other is None or other == STDIO:
+            continue
+        resolved = Path(other).resolve()
+        if resolved in taken:
+            msg = (
+                f"{other!r} is already the input or another output: choose another name"
+            )
+            raise TableError(msg)
+        taken.add(resolved)
+
+
 def write_summary(path: str, rows: Sequence[SummaryRow], levels: Sequence[str]) -> None:
     """Write the summary as CSV (always ``,`` and ``.``), numbers unrounded and
     empty where undefined, whole or not at all."""
+    if _suffix(path) in (".xlsx", ".tsv"):
+        msg = f"the summary {path!r} is written as CSV: name it .csv (or .txt)"
+        raise TableError(msg)
     with _atomic(path) as binary, _text_stream(binary, "utf-8") as text:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(summary_columns(levels))

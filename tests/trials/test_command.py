@@ -171,3 +171,23 @@ def test_tsv_output_keeps_every_row(tmp_path: Path) -> None:
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(RECORDS) + 1
     assert "\t" in lines[0]
+
+
+@pytest.mark.parametrize("role", ["--summary", "--plot"])
+def test_side_files_never_overwrite_the_input(
+    tmp_path: Path, role: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _write(tmp_path / "trial.csv")
+    before = source.read_bytes()
+    assert main(["trial", str(source), *ARGS, role, str(source)]) == 2
+    assert "already the input" in capsys.readouterr().err
+    assert source.read_bytes() == before
+    assert not (tmp_path / "trial.scored.csv").exists()
+
+
+def test_summary_is_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _write(tmp_path / "trial.csv")
+    assert (
+        main(["trial", str(source), *ARGS, "--summary", str(tmp_path / "s.xlsx")]) == 2
+    )
+    assert "name it .csv" in capsys.readouterr().err
