@@ -378,13 +378,20 @@ def _summary_cells(row: SummaryRow, levels: Sequence[str]) -> list[str]:
 
 
 def check_side_files(
-    input_path: str, output_path: str | None, *others: str | None
+    input_path: str, output_path: str | None, summary: str | None, plot: str | None
 ) -> None:
-    """Refuse a summary or plot file that would overwrite the input, the rows'
-    output or each other, and a summary file named like a workbook."""
+    """Before anything is written: refuse a summary or plot file that would
+    overwrite the input, the rows' output or each other, a summary not named
+    as CSV, and a plot that is neither .png nor .svg."""
+    if summary is not None and _suffix(summary) in (".xlsx", ".tsv"):
+        msg = f"the summary {summary!r} is written as CSV: name it .csv (or .txt)"
+        raise TableError(msg)
+    if plot is not None and _suffix(plot) not in (".png", ".svg"):
+        msg = f"the plot {plot!r} must end in .png or .svg"
+        raise TableError(msg)
     output = output_path or default_output(input_path)
     taken = {Path(p).resolve() for p in (input_path, output) if p != STDIO}
-    for other in others:
+    for other in (summary, plot):
         if other is None or other == STDIO:
             continue
         resolved = Path(other).resolve()
@@ -399,9 +406,6 @@ def check_side_files(
 def write_summary(path: str, rows: Sequence[SummaryRow], levels: Sequence[str]) -> None:
     """Write the summary as CSV (always ``,`` and ``.``), numbers unrounded and
     empty where undefined, whole or not at all."""
-    if _suffix(path) in (".xlsx", ".tsv"):
-        msg = f"the summary {path!r} is written as CSV: name it .csv (or .txt)"
-        raise TableError(msg)
     with _atomic(path) as binary, _text_stream(binary, "utf-8") as text:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(summary_columns(levels))
