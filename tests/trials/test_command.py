@@ -173,16 +173,19 @@ def test_tsv_output_keeps_every_row(tmp_path: Path) -> None:
     assert "\t" in lines[0]
 
 
-@pytest.mark.parametrize("role", ["--summary", "--plot"])
-def test_side_files_never_overwrite_the_input(
-    tmp_path: Path, role: str, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("target", ["input", "output"])
+def test_summary_never_overwrites_the_input_or_the_rows(
+    tmp_path: Path, target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = _write(tmp_path / "trial.csv")
     before = source.read_bytes()
-    assert main(["trial", str(source), *ARGS, role, str(source)]) == 2
-    assert "already the input" in capsys.readouterr().err
+    output = tmp_path / "rows.csv"
+    summary = source if target == "input" else output
+    argv = ["trial", str(source), *ARGS, "-o", str(output), "--summary", str(summary)]
+    assert main(argv) == 2
+    assert "already the input or another output" in capsys.readouterr().err
     assert source.read_bytes() == before
-    assert not (tmp_path / "trial.scored.csv").exists()
+    assert not output.exists()
 
 
 def test_summary_is_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -191,3 +194,6 @@ def test_summary_is_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
         main(["trial", str(source), *ARGS, "--summary", str(tmp_path / "s.xlsx")]) == 2
     )
     assert "name it .csv" in capsys.readouterr().err
+    assert main(["trial", str(source), *ARGS, "--plot", str(tmp_path / "p.pdf")]) == 2
+    assert ".png or .svg" in capsys.readouterr().err
+    assert not (tmp_path / "trial.scored.csv").exists()  # refused before writing
