@@ -43,6 +43,7 @@ from .trials import (
     STATISTICS,
     SummaryRow,
     Visit,
+    check_columns,
     identity,
     link,
     read_day,
@@ -128,7 +129,11 @@ def follow_up_file(
     with _spooled(input_path) as source:
         with _open_table(input_path, source=source, **options) as table:
             header = [str(h) if h is not None else "" for h in table.header]
-            where = {role: _column(header, role, name) for role, name in named.items()}
+            check_columns(header, named)
+            where = {
+                role: None if name is None else header.index(name)
+                for role, name in named.items()
+            }
             scorer = TableScorer(
                 table.header,
                 decimal=decimal,
@@ -267,16 +272,6 @@ def _write_trial(
                 write(rows)
         if xlsx is not None:
             xlsx.close()
-
-
-def _column(header: Sequence[str], role: str, name: str | None) -> int | None:
-    if name is None:
-        return None
-    if name not in header:
-        listed = ", ".join(repr(h) for h in header)
-        msg = f"the {role} column {name!r} is not in the header; the columns are: {listed}"
-        raise TableError(msg)
-    return header.index(name)
 
 
 def _visits(

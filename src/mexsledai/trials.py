@@ -332,14 +332,23 @@ def _header_of(records: Sequence[Mapping[Any, Any] | _Items]) -> list[str]:
     return list(header)
 
 
-def _check_columns(header: Sequence[str], named: Mapping[str, str | None]) -> list[str]:
+def check_columns(header: Sequence[str], named: Mapping[str, str | None]) -> list[str]:
+    """The named columns (patient, visit, arm, day) that are given, each in the
+    header.
+
+    Raises:
+        TableError: a named column that is not in the header.
+    """
     columns = []
     for role, column in named.items():
         if column is None:
             continue
         if column not in header:
             listed = ", ".join(repr(h) for h in header)
-            msg = f"the {role} column {column!r} is not in the data; the columns are: {listed}"
+            msg = (
+                f"the {role} column {column!r} is not in the header; "
+                f"the columns are: {listed}"
+            )
             raise TableError(msg)
         columns.append(column)
     return columns
@@ -390,7 +399,7 @@ def follow_up(
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
-        ignore_columns=_check_columns(header, named),
+        ignore_columns=check_columns(header, named),
     )
     levels = scorer.level_names
     linked: list[Visit] = []

@@ -149,7 +149,7 @@ class TestBaselineRules:
 
     def test_missing_column(self) -> None:
         with pytest.raises(
-            mexsledai.TableError, match="'patient_id' is not in the data"
+            mexsledai.TableError, match="'patient_id' is not in the header"
         ):
             follow_up([{"id": "P", "visit": "b", "arthritis": "x"}],
                       patient="patient_id", visit="visit")  # fmt: skip
