@@ -12,6 +12,7 @@ import csv
 import io
 import itertools
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -205,13 +206,12 @@ def _open_scored(
 def _atomic(output_path: str) -> Iterator[IO[bytes]]:
     """A binary stream that becomes ``output_path`` only if the block succeeds."""
     if output_path == STDIO:
-        with tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as spool:
+        # Spooled to a temporary file, so that a failed run prints nothing.
+        with tempfile.TemporaryFile() as spool:
             yield spool
             spool.seek(0)
-            target = sys.stdout.buffer
-            while chunk := spool.read(1024 * 1024):
-                target.write(chunk)
-            target.flush()
+            shutil.copyfileobj(spool, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
         return
     target_path = Path(output_path)
     try:
