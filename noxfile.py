@@ -12,10 +12,10 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "venv"
 
 
-@nox.session
+@nox.session(python=["3.10", "3.11", "3.12", "3.13"])
 def tests(session: nox.Session) -> None:
-    """Run the test suite (doctests and properties included)."""
-    session.install("-e", ".[test]")
+    """Run the test suite (doctests and properties included) on each Python."""
+    session.install("-e", ".[test,xlsx,pandas,plot]")
     session.run("pytest", *session.posargs)
 
 
