@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from hypothesis import given, settings
@@ -76,3 +77,34 @@ def test_same_as_the_full_path(
         assert appended == expected
         assert statuses == dict(Counter(r.status for r in full))
         assert blank == sum(r.blank_counted_absent for r in full)
+
+
+typed_findings = st.sampled_from(
+    [None, None, True, False, 1, 0, 1.0, 0.0, 2, "x", "tidak"]
+)
+typed_numbers = st.sampled_from(
+    [None, None, 3200, 3999.5, 4000, 85.0, 12, 11.9, 38.5, True]
+)
+
+
+@st.composite
+def typed_rows(draw: st.DrawFn) -> list[object]:
+    """Rows as an xlsx sheet gives them: booleans, numbers, dates, None."""
+    row: list[object] = [draw(st.sampled_from(["P1", None, dt.datetime(2025, 3, 1)]))]
+    for name in HEADER[1:-1]:
+        row.append(draw(typed_numbers if name in numbers else typed_findings))
+    row.append(draw(st.sampled_from([None, "note", dt.date(2025, 1, 2), 3.5])))
+    return row
+
+
+@settings(max_examples=150)
+@given(st.lists(typed_rows(), min_size=1, max_size=30), policies)
+def test_same_as_the_full_path_for_spreadsheet_values(
+    table: list[list[object]], policy: Unrecorded
+) -> None:
+    scorer = TableScorer(HEADER, unrecorded=policy)
+    appended, statuses, blank = FastRows(scorer).batch([list(r) for r in table], 2)
+    full = [scorer.score_row(row, number) for number, row in enumerate(table, start=2)]
+    assert appended == [r.appended() for r in full]
+    assert statuses == dict(Counter(r.status for r in full))
+    assert blank == sum(r.blank_counted_absent for r in full)

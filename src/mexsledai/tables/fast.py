@@ -64,6 +64,7 @@ _WARNED_ROW: Final = (None, "warned")
 _FIRST: Final = itemgetter(0)
 _SECOND: Final = itemgetter(1)
 _MISSING: Final = object()
+_BOOLEAN: Final = object()  # marks a boolean lab cell in a cache key
 _NUMBER_TEXT: Final = tuple(str(n) for n in range(MAX_TOTAL + 1))
 
 _POSITION_OF_FINDING: Final = {
@@ -229,16 +230,16 @@ class FastRows:
         abnormal = QUANTITY_BY_NAME[unit.quantity].is_abnormal(unit, checked)
         return 1 << _GIVEN | (3 if abnormal else 1) << _flag(index), checked
 
-    def _lab_bits(self, raw: object, index: int) -> int:
-        """The bits of a lab cell, cached with its number."""
+    def _lab_bits(self, raw: object, index: int, cached_as: object) -> int:
+        """The bits of a lab cell, cached (as ``cached_as``) with its number."""
         _, key, cache = self._labs[index]
-        found = cache.get(raw)  # read earlier in this batch?
+        found = cache.get(cached_as)  # read earlier in this batch?
         if found is not None:
             return found
         bits, number = self._lab_reading(raw, key, index)
         if len(cache) < _LIMIT:
-            cache[raw] = bits
-            self._lab_numbers[index][raw] = number
+            cache[cached_as] = bits
+            self._lab_numbers[index][cached_as] = number
         return bits
 
     def _lab_number(self, raw: object, index: int) -> float:
@@ -369,11 +370,16 @@ class FastRows:
         lab_bits: list[list[Any]] = [[self._constant] * count]
         for index, (lab_getter, _, lab_cache) in enumerate(self._labs):
             lab_raws = list(map(lab_getter, rows))
-            bits: list[Any] = list(map(lab_cache.get, lab_raws))
+            # True equals 1 as a dict key, but a boolean is no lab value:
+            # booleans (from xlsx) are cached apart.
+            lab_keys: list[object] = lab_raws
+            if bool in set(map(type, lab_raws)):
+                lab_keys = [(_BOOLEAN, r) if type(r) is bool else r for r in lab_raws]
+            bits: list[Any] = list(map(lab_cache.get, lab_keys))
             if None in bits:
                 for at, hit in enumerate(bits):
                     if hit is None:
-                        bits[at] = self._lab_bits(lab_raws[at], index)
+                        bits[at] = self._lab_bits(lab_raws[at], index, lab_keys[at])
             lab_bits.append(bits)
         masks: list[int] = list(map(sum, zip(*lab_bits, strict=True)))
         readings: list[list[Any]] = [masks]
