@@ -79,12 +79,20 @@ def test_same_as_the_full_path(
         assert blank == sum(r.blank_counted_absent for r in full)
 
 
-typed_findings = st.sampled_from(
-    [None, None, True, False, 1, 0, 1.0, 0.0, 2, "x", "tidak"]
-)
-typed_numbers = st.sampled_from(
-    [None, None, 3200, 3999.5, 4000, 85.0, 12, 11.9, 38.5, True]
-)
+# Spreadsheet values: booleans and the numbers 1 and 0 are finding values;
+# in lab columns, plausible numbers, and booleans, which are no numbers though
+# True equals 1 (a plausible platelet count in 10^9/L).
+typed_findings = st.sampled_from([None, None, None, True, False, False, 1, 0, 1.0, 0.0])
+typed_numbers: dict[str, list[object]] = {
+    "leukocytes_per_mm3": [None, 3200, 3999.5, 4000, True],
+    "leukocytes_10e9_per_l": [None, None, None, 3.9, False],
+    "lymphocytes_per_mm3": [None, 1100, 1200.0, True],
+    "platelets_10e9_per_l": [None, 1, 1.0, True, 85.0, 150, False],
+    "hemoglobin_g_per_dl": [None, 11.9, 12, 13.5],
+    "reticulocytes_corrected_percent": [None, None, 3, 3.5, 1, True],
+    "urine_rbc_per_hpf": [None, 0, 6, 1, True],
+    "temperature_c": [None, 38.5, 37],
+}
 
 
 @st.composite
@@ -92,8 +100,13 @@ def typed_rows(draw: st.DrawFn) -> list[object]:
     """Rows as an xlsx sheet gives them: booleans, numbers, dates, None."""
     row: list[object] = [draw(st.sampled_from(["P1", None, dt.datetime(2025, 3, 1)]))]
     for name in HEADER[1:-1]:
-        row.append(draw(typed_numbers if name in numbers else typed_findings))
+        if name in typed_numbers:
+            row.append(draw(st.sampled_from(typed_numbers[name])))
+        else:
+            row.append(draw(typed_findings))
     row.append(draw(st.sampled_from([None, "note", dt.date(2025, 1, 2), 3.5])))
+    if draw(st.integers(0, 9)) == 0:  # now and then, a finding that is no word
+        row[draw(st.integers(1, 22))] = draw(st.sampled_from([2, dt.date(2025, 1, 1)]))
     return row
 
 
