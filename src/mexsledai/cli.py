@@ -76,7 +76,10 @@ def _delimiter(text: str) -> str:
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
-    """The options that say how to read a spreadsheet (score and trial)."""
+    """The input and the options that say how to read it (score and trial)."""
+    parser.add_argument(
+        "input", metavar="INPUT", help="the file to score, or - for CSV on stdin"
+    )
     parser.add_argument(
         "--sheet", metavar="NAME", help="xlsx sheet to read (default: the first)"
     )
@@ -143,9 +146,6 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     score.add_argument(
-        "input", metavar="INPUT", help="the file to score, or - for CSV on stdin"
-    )
-    score.add_argument(
         "-o",
         "--output",
         metavar="OUTPUT",
@@ -161,9 +161,6 @@ def build_parser() -> argparse.ArgumentParser:
         description=_TRIAL_HELP,
         epilog=_TRIAL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    trial.add_argument(
-        "input", metavar="INPUT", help="the file to score, or - for CSV on stdin"
     )
     trial.add_argument(
         "--patient", required=True, metavar="COL", help="column of patient ids"
