@@ -145,7 +145,7 @@ def follow_up_file(
                 input_path, output_path, scorer.scheme_name, scorer.unrecorded,
                 missing_keys=scorer.plan.missing,
             )  # fmt: skip
-            fast = FastRows(scorer)
+            fast = FastRows(scorer, all_text=table.kind == "text")
             appended: list[Any] = []
             visits: list[Visit] = []
             finding_formulas: list[bool] = []  # per batch: a cell it may escape

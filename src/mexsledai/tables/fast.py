@@ -109,10 +109,15 @@ class FastRows:
     Args:
         scorer: the table's `TableScorer` (its header plan and options).
         as_text: give numbers as text, for text output.
+        all_text: every cell is text (a text file), not spreadsheet values.
     """
 
-    def __init__(self, scorer: TableScorer, *, as_text: bool = False) -> None:
+    def __init__(
+        self, scorer: TableScorer, *, as_text: bool = False, all_text: bool = False
+    ) -> None:
         self._scorer = scorer
+        # Cells that are all text (a text file) need no check for booleans.
+        self._all_text = all_text
         self._width = scorer.width
         self._as_text = as_text
         self._numbers: Sequence[int | str] = (
@@ -373,7 +378,7 @@ class FastRows:
             # True equals 1 as a dict key, but a boolean is no lab value:
             # booleans (from xlsx) are cached apart.
             lab_keys: list[object] = lab_raws
-            if bool in set(map(type, lab_raws)):
+            if not self._all_text and bool in set(map(type, lab_raws)):
                 lab_keys = [(_BOOLEAN, r) if type(r) is bool else r for r in lab_raws]
             bits: list[Any] = list(map(lab_cache.get, lab_keys))
             if None in bits:

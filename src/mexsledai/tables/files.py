@@ -384,7 +384,7 @@ def _write_rows(
     every_column = kept == tuple(range(width))
     text = table.kind == "text"
     write([list(plan.output_header)])
-    fast = FastRows(scorer, as_text=as_text)
+    fast = FastRows(scorer, as_text=as_text, all_text=text)
     fill = "" if text else None
     number = 2
     while chunk := _next_chunk(table):
