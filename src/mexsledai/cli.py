@@ -14,6 +14,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
 from ._flat import FLAT_KEYS
@@ -251,17 +252,24 @@ def _report(summary: FileSummary) -> None:
     print("\n".join(lines), file=sys.stderr)
 
 
+def _reading(args: argparse.Namespace) -> dict[str, Any]:
+    """The reading options of a command, as keyword arguments."""
+    return {
+        "sheet": args.sheet,
+        "delimiter": args.delimiter,
+        "decimal": args.decimal,
+        "encoding": args.encoding,
+        "unrecorded": args.unrecorded,
+        "scheme": args.scheme,
+        "ignore_columns": args.ignore_column,
+    }
+
+
 def _run_score(args: argparse.Namespace) -> int:
     summary = score_file(
         args.input,
         args.output,
-        sheet=args.sheet,
-        delimiter=args.delimiter,
-        decimal=args.decimal,
-        encoding=args.encoding,
-        unrecorded=args.unrecorded,
-        scheme=args.scheme,
-        ignore_columns=args.ignore_column,
+        **_reading(args),
     )
     _report(summary)
     return EXIT_ROW_ERRORS if summary.errors else EXIT_OK
@@ -284,13 +292,7 @@ def _run_trial(args: argparse.Namespace) -> int:
         arm=args.arm,
         day=args.day,
         baseline=args.baseline,
-        sheet=args.sheet,
-        delimiter=args.delimiter,
-        decimal=args.decimal,
-        encoding=args.encoding,
-        unrecorded=args.unrecorded,
-        scheme=args.scheme,
-        ignore_columns=args.ignore_column,
+        **_reading(args),
     )
     if args.summary:
         write_summary(args.summary, report.summary_rows, report.levels)
