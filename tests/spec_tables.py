@@ -46,6 +46,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "platelets_10e9_per_l": (1, 5_000),
     "hemoglobin_g_per_dl": (1, 30),
     "hemoglobin_g_per_l": (10, 300),
+    "lymphocytes_percent": (0, 100),
     "reticulocytes_corrected_percent": (0, 100),
     "urine_rbc_per_hpf": (0, 10_000),
     "urine_protein_g_per_l": (0, 100),
@@ -68,6 +69,12 @@ THRESHOLDS: dict[str, tuple[str, float, Side]] = {
     "temperature_c": ("fever", 38.0, "above"),
     "temperature_f": ("fever", 100.4, "above"),
 }
+#: lymphopenia from a percentage: leukocytes × percent / 100 below the
+#: lymphocyte threshold of the leukocyte count's unit
+LYMPHOCYTE_THRESHOLD_IN_UNIT_OF = {
+    "leukocytes_per_mm3": 1_200,
+    "leukocytes_10e9_per_l": 1.2,
+}
 #: hemolysis: hemoglobin below 12 g/dL (120 g/L) and reticulocytes above 3 %
 HEMOGLOBIN_THRESHOLDS = {"hemoglobin_g_per_dl": 12.0, "hemoglobin_g_per_l": 120.0}
 RETICULOCYTE_THRESHOLD = 3.0
@@ -82,6 +89,7 @@ QUANTITY = {
     "platelets_10e9_per_l": "platelets",
     "hemoglobin_g_per_dl": "hemoglobin",
     "hemoglobin_g_per_l": "hemoglobin",
+    "lymphocytes_percent": "lymphocyte_percentage",
     "reticulocytes_corrected_percent": "reticulocytes",
     "urine_rbc_per_hpf": "urine_rbc",
     "urine_protein_g_per_l": "urine_protein",

@@ -11,9 +11,17 @@ import mexsledai
 from mexsledai.cli import build_parser, main
 from mexsledai.labs import QUANTITIES, format_number
 from mexsledai.registry import DESCRIPTORS
+from mexsledai.tables.headers import match_header
 from tests import spec_tables
 
-TEMPLATE_HEADER = ["patient_id", "visit", *spec_tables.FINDINGS, *spec_tables.LAB_KEYS]
+TEMPLATE_HEADER = [
+    "patient_id",
+    "visit",
+    "day",
+    "arm",
+    *spec_tables.FINDINGS,
+    *spec_tables.LAB_KEYS,
+]
 
 
 def test_template_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
@@ -28,7 +36,7 @@ def test_template_csv_can_be_scored(tmp_path: Path) -> None:
     with target.open(encoding="utf-8", newline="") as stream:
         assert next(csv.reader(stream)) == TEMPLATE_HEADER
     with target.open("a", encoding="utf-8", newline="") as stream:
-        csv.writer(stream).writerow(["P1", "baseline", "x", *[""] * 36])
+        csv.writer(stream).writerow(["P1", "baseline", "0", "A", "x", *[""] * 38])
     assert main(["score", str(target)]) == 0
 
 
@@ -40,26 +48,100 @@ def test_template_xlsx(tmp_path: Path) -> None:
     assert [c.value for c in sheet[1]] == TEMPLATE_HEADER
 
 
+@pytest.mark.parametrize(
+    ("lang", "some"),
+    [
+        ("es", ["Convulsiones", "Fiebre", "Leucocitos (/mm³)", "Linfocitos (%)"]),
+        ("id", ["Kejang", "Demam", "Leukosit (/mm³)", "Suhu (°C)"]),
+        ("pt", ["Convulsões", "Febre", "Hemoglobina (g/dL)", "Temperatura (°F)"]),
+    ],
+)
+def test_template_in_a_language(
+    lang: str, some: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["template", "--lang", lang]) == 0
+    header = next(csv.reader(capsys.readouterr().out.splitlines()))
+    assert header[:4] == ["patient_id", "visit", "day", "arm"]
+    assert len(header) == len(TEMPLATE_HEADER)
+    for name in some:
+        assert name in header
+    # every header reads back as the English template's key, in order
+    plan = match_header(header)
+    keys = [k for _, k in sorted((*plan.findings, *plan.labs))]
+    assert keys == TEMPLATE_HEADER[4:]
+
+
 def test_template_bad_suffix(tmp_path: Path) -> None:
     assert main(["template", "-o", str(tmp_path / "t.docx")]) == 2
 
 
 def test_definitions_print_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["definitions"]) == 0
-    out = capsys.readouterr().out
+    printed = capsys.readouterr().out
+    out = _flat(printed)
     for descriptor in DESCRIPTORS:
-        assert f"{descriptor.weight:>6}  {descriptor.label} ({descriptor.key})" in out
+        assert f"{descriptor.weight:>6}  {descriptor.label} ({descriptor.key})" in printed
         assert spec_tables.WEIGHT[descriptor.key] == descriptor.weight
         for finding in descriptor.findings:
             assert f"{finding.key}: " in out
     for quantity in QUANTITIES:
         for unit in quantity.units:
-            assert (
-                f"{unit.key} {quantity.abnormal} {format_number(unit.threshold)}" in out
-            )
+            if unit.threshold is not None:
+                threshold = f"{quantity.abnormal} {format_number(unit.threshold)}"
+                assert f"{unit.key} {threshold}" in out
+            assert unit.key in out
     assert "J Rheumatol 1992" in out
     assert "0-1 none" in out
     assert "2-5 moderate" in out
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_definitions_state_the_window_and_what_derivations_cannot_know(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["definitions"]) == 0
+    out = _flat(capsys.readouterr().out)
+    assert "in the preceding 10 days" in out
+    assert "No MEX-SLEDAI source states a window; 10 days is the convention of SLEDAI" in out
+    assert "cannot know 'new onset', 'other causes excluded' or 'not drug-induced'" in out
+    assert "not the 1992 paper's wording" in out
+    assert "cranial neuropathy therefore scores here" in out
+    assert "leukocytes × lymphocytes_percent / 100" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        ("es", ["Trastorno neurológico (neurological)", "10 días", "leve", "muy severa",
+                "Fuente:", "neuropatía craneal nueva puntúa aquí"]),
+        ("id", ["Gangguan neurologis (neurological)", "10 hari", "ringan", "sangat berat",
+                "Sumber:", "neuropati kranial baru dinilai di sini"]),
+        ("pt", ["Distúrbio neurológico (neurological)", "10 dias", "leve", "muito grave",
+                "Fonte:", "neuropatia craniana nova pontua aqui"]),
+    ],
+)  # fmt: skip
+def test_definitions_in_a_language(
+    lang: str, phrases: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["definitions", "--lang", lang]) == 0
+    out = _flat(capsys.readouterr().out)
+    for phrase in phrases:
+        assert phrase in out
+    for descriptor in DESCRIPTORS:  # keys and weights never change
+        assert f"{descriptor.weight} " in out
+        assert f"({descriptor.key})" in out
+        for finding in descriptor.findings:
+            assert f"{finding.key}: " in out
+
+
+def test_unknown_language_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["definitions", "--lang", "fr"])
+    assert stop.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,18 +2,26 @@
 
 This is the one place that checks flat input, for `score` and for
 `Assessment.from_flat`. It collects every problem before raising.
+
+A missing key, ``None``, NaN, ``pandas.NA`` and ``pandas.NaT`` all mean *not
+recorded* (a pandas row's missing cells). A finding is ``True``/``False``
+(numpy booleans too) or the number 1 or 0 (int or float, numpy too: a 0/1
+column with blanks holds floats); a lab value is a finite real number.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
+import numbers
 from collections.abc import Mapping
+from typing import Final
 
 from .errors import InvalidAssessmentError, Problem
 from .labs import LAB_KEYS, LAB_UNIT_BY_KEY, QUANTITY_BY_NAME, check_lab_value
 from .registry import DESCRIPTOR_BY_KEY, FINDING_KEYS
 
-__all__ = ["FLAT_KEYS", "FlatInput", "read_flat"]
+__all__ = ["FLAT_KEYS", "FlatInput", "is_missing", "read_flat"]
 
 FLAT_KEYS: tuple[str, ...] = FINDING_KEYS + LAB_KEYS
 _FINDING_INDEX: dict[str, int] = {key: i for i, key in enumerate(FINDING_KEYS)}
@@ -27,6 +35,46 @@ FlatInput = tuple[list[bool | None], dict[str, float]]
 def _is_numpy_bool(value: object) -> bool:
     cls = type(value)
     return cls.__module__ == "numpy" and cls.__name__ in ("bool", "bool_")
+
+
+_PANDAS_MISSING = frozenset({"NAType", "NaTType"})
+
+
+def is_missing(value: object) -> bool:
+    """Whether a value means *not recorded*: ``None``, NaN, ``pandas.NA`` or
+    ``pandas.NaT``.
+
+    Examples:
+        >>> is_missing(None), is_missing(float("nan")), is_missing(0.0)
+        (True, True, False)
+    """
+    if value is None:
+        return True
+    if type(value).__name__ in _PANDAS_MISSING:
+        return True
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and math.isnan(value)
+    )
+
+
+_NOT_A_FINDING: Final = object()
+
+
+def _finding_value(value: object) -> object:
+    """The finding a value records (``True``, ``False``, ``None``), or
+    ``_NOT_A_FINDING``."""
+    if value is None or value is True or value is False:
+        return value
+    if _is_numpy_bool(value):
+        return bool(value)  # type: ignore[arg-type]
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        if is_missing(value):
+            return None
+        if value == 1 or value == 0:  # noqa: PLR1714  (numpy numbers too)
+            return value == 1
+    return _NOT_A_FINDING
 
 
 def _unknown_key(key: object, value: object) -> Problem:
@@ -50,7 +98,7 @@ def _unknown_key(key: object, value: object) -> Problem:
             suggestion = close[0]
             msg += f"; did you mean {suggestion!r}?"
         else:
-            msg += "; valid keys are the 25 finding keys and the 13 laboratory keys"
+            msg += "; valid keys are the 25 finding keys and the 14 laboratory keys"
     return Problem(str(key), value, msg, suggestion, "unknown_key")
 
 
@@ -59,7 +107,7 @@ _FINDING_TYPES = frozenset({bool, type(None)})
 
 
 def read_flat(mapping: Mapping[str, object]) -> FlatInput:
-    """Validate a mapping of flat keys.
+    """Validate a mapping of flat keys (or any object with ``.items()``).
 
     Raises:
         InvalidAssessmentError: listing every problem found.
@@ -67,6 +115,8 @@ def read_flat(mapping: Mapping[str, object]) -> FlatInput:
     # The common case, checked with set operations: known keys, findings that
     # are Python booleans or None, and valid lab values. Anything else takes
     # the full path below, which names every problem.
+    if not isinstance(mapping, Mapping):
+        mapping = dict(mapping.items())  # a pandas Series, or any .items()
     keys = mapping.keys()
     if _ALL_KEY_SET.issuperset(keys):
         values = [mapping.get(key) for key in FINDING_KEYS]
@@ -95,15 +145,17 @@ def _read_flat_checked(mapping: Mapping[str, object]) -> FlatInput:
     for key, value in mapping.items():
         index = _FINDING_INDEX.get(key)
         if index is not None:
-            if value is None or value is True or value is False:
-                values[index] = value
-            elif _is_numpy_bool(value):
-                values[index] = bool(value)
-            else:
-                msg = f"{key} must be True, False or None, got {value!r}"
+            finding = _finding_value(value)
+            if finding is _NOT_A_FINDING:
+                msg = (
+                    f"{key} must be True, False, 1, 0 or None (not recorded), "
+                    f"got {value!r}"
+                )
                 problems.append(Problem(key, value, msg, None, "not_a_boolean"))
+            else:
+                values[index] = finding  # type: ignore[assignment]
         elif key in _LAB_KEY_SET:
-            if value is None:
+            if is_missing(value):
                 continue
             number, problem = check_lab_value(key, value)
             if problem is not None:
@@ -123,7 +175,7 @@ def _twice(mapping: Mapping[str, object]) -> list[Problem]:
     """A problem for each quantity given under two keys (values not None)."""
     by_quantity: dict[str, list[str]] = {}
     for key, value in mapping.items():
-        if key in _LAB_KEY_SET and value is not None:
+        if key in _LAB_KEY_SET and not is_missing(value):
             by_quantity.setdefault(LAB_UNIT_BY_KEY[key].quantity, []).append(key)
     problems = []
     for quantity, keys in by_quantity.items():

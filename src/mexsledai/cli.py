@@ -19,6 +19,7 @@ from typing import Any
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
 from ._flat import FLAT_KEYS
 from ._version import __version__
+from .languages import LANGS
 from .tables.files import STDIO, FileSummary, score_file, write_table
 from .tables.headers import TableError
 
@@ -32,12 +33,16 @@ columns appended: mexsledai_score, mexsledai_min, mexsledai_max,
 mexsledai_category, mexsledai_status (scored, incomplete or error) and
 mexsledai_message (what to fix, or warnings).
 
-Columns are matched to MEX-SLEDAI keys by their header (case and spaces do not
-matter: "Leukocytes per mm3" is leukocytes_per_mm3); every other column is
-copied unchanged. A header that is almost a key stops the run before anything
-is written. Finding cells: 1/0, yes/no, true/false, x, sí/no, ya/tidak,
-benar/salah, verdadero/falso, present/absent, +/-; a blank cell is "not
-recorded". Lab cells: plain numbers in the unit the header names.
+Columns are matched to MEX-SLEDAI keys by their header: the key itself (case,
+accents and separators do not matter), a finding's name in English, Spanish,
+Indonesian or Portuguese ("Convulsiones", "Demam"), or a lab quantity with
+its unit ("Leucocitos (/mm3)", "WBC x10^9/L", "Hb g/dL", "Linfocitos %").
+Every other column is copied unchanged. A header that looks clinical but
+cannot be placed (a quantity without its unit, a near miss, a descriptor)
+stops the run before anything is written; --columns maps headers yourself.
+Finding cells: 1/0, yes/no, true/false, x, +/-, sí/no, sim/não, ya/tidak,
+presente/ausente, positivo/negativo, ...; a blank cell is "not recorded".
+Lab cells: plain numbers in the unit the header names.
 """
 
 _SCORE_EPILOG = """\
@@ -123,6 +128,21 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         metavar="COL",
         help="copy this column unchanged even if it looks like a key (repeatable)",
     )
+    parser.add_argument(
+        "--columns",
+        metavar="FILE",
+        help="your own map of headers to keys: a .csv with the header row "
+        "column,key (an empty key passes the column through) or a .json object",
+    )
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of the human text: en (default), es, id or pt",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -200,9 +220,11 @@ def build_parser() -> argparse.ArgumentParser:
     template = commands.add_parser(
         "template",
         help="write an empty spreadsheet with every key as a header",
-        description="Write an empty spreadsheet: patient_id, visit, then every "
-        "MEX-SLEDAI finding and lab key as a header.",
+        description="Write an empty spreadsheet: patient_id, visit, day, arm, then "
+        "every MEX-SLEDAI finding and lab key as a header (with --lang, the names "
+        "in that language, which read back as the keys).",
     )
+    _add_lang(template)
     template.add_argument(
         "-o",
         "--output",
@@ -215,9 +237,11 @@ def build_parser() -> argparse.ArgumentParser:
     definitions = commands.add_parser(
         "definitions",
         help="print the descriptors, weights, definitions and thresholds",
-        description="Print the MEX-SLEDAI descriptor table, lab thresholds, units, "
-        "activity schemes and source.",
+        description="Print the MEX-SLEDAI descriptor table, the time window, lab "
+        "thresholds and what a derivation cannot know, units, activity schemes "
+        "and source.",
     )
+    _add_lang(definitions)
     definitions.set_defaults(run=_run_definitions)
     return parser
 
@@ -233,6 +257,9 @@ def _report(summary: FileSummary) -> None:
     lines.append(
         f"  blank finding cells counted absent: {summary.blank_counted_absent}"
     )
+    if summary.matched:
+        lines.append("  columns matched by name:")
+        lines.extend(f"    {match}" for match in summary.matched)
     if summary.missing_keys:
         missing = ", ".join(summary.missing_keys)
         lines.append(
@@ -247,14 +274,20 @@ def _report(summary: FileSummary) -> None:
     )
     if summary.errors:
         lines.append(
-            "  rows with errors have status 'error' and say why in mexsledai_message"
+            "  rows with errors have status 'error' and say why in mexsledai_message;"
+            " the most frequent problems:"
         )
+        lines.extend(f"    {line}" for line in summary.digest())
     print("\n".join(lines), file=sys.stderr)
 
 
 def _reading(args: argparse.Namespace) -> dict[str, Any]:
-    """The reading options of a command, as keyword arguments."""
+    """The reading options of a command, as keyword arguments (the
+    ``--columns`` file read)."""
+    from .tables.columns import load_columns  # noqa: PLC0415
+
     return {
+        "columns": None if args.columns is None else load_columns(args.columns),
         "sheet": args.sheet,
         "delimiter": args.delimiter,
         "decimal": args.decimal,
@@ -316,16 +349,19 @@ def _run_trial(args: argparse.Namespace) -> int:
 
 
 def _run_template(args: argparse.Namespace) -> int:
-    write_table(args.output, [["patient_id", "visit", *FLAT_KEYS]])
+    from .languages import template_header  # noqa: PLC0415
+
+    headers = [template_header(key, args.lang) for key in FLAT_KEYS]
+    write_table(args.output, [["patient_id", "visit", "day", "arm", *headers]])
     if args.output != STDIO:
         print(f"mexsledai: wrote {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
-def _run_definitions(args: argparse.Namespace) -> int:  # noqa: ARG001
+def _run_definitions(args: argparse.Namespace) -> int:
     from .definitions import definitions_text  # noqa: PLC0415  (builds the schemes)
 
-    sys.stdout.write(definitions_text())
+    sys.stdout.write(definitions_text(args.lang))
     return EXIT_OK
 
 

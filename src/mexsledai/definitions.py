@@ -1,8 +1,11 @@
-"""The instrument as text, for people: read from the registry, never retyped.
+"""The instrument as text, for people: read from the registry and the
+language table, never retyped.
 
 Examples:
     >>> print(definitions_text().splitlines()[0])
     MEX-SLEDAI: ten descriptors, 0 to 32 points. A descriptor scores its weight once
+    >>> "10 días" in definitions_text("es")
+    True
 """
 
 from __future__ import annotations
@@ -10,6 +13,13 @@ from __future__ import annotations
 import textwrap
 
 from .labs import LAB_RULES, QUANTITIES, QUANTITY_BY_NAME, format_number
+from .languages import (
+    descriptor_label,
+    descriptor_note,
+    finding_definition,
+    heading,
+    level_label,
+)
 from .registry import DESCRIPTORS, MAX_TOTAL, SOURCE, TIME_WINDOW_DAYS
 from .schemes import SCHEMES
 
@@ -22,51 +32,59 @@ def _wrap(text: str, indent: str) -> list[str]:
     )
 
 
-def definitions_text() -> str:
-    """The descriptor table, lab thresholds, units, schemes and source."""
+def definitions_text(lang: str = "en") -> str:
+    """The descriptor table, the time window and its caveat, the lab
+    derivations and what they cannot know, units, schemes and source, in
+    ``lang`` (keys stay as they are).
+
+    Raises:
+        ValueError: an unknown ``lang``.
+    """
     lines = [
-        (
-            f"MEX-SLEDAI: ten descriptors, 0 to {MAX_TOTAL} points. A descriptor "
-            "scores its weight once"
-        ),
-        (
-            "when any one of its findings is present, attributable to lupus, at the "
-            f"visit or in the preceding {TIME_WINDOW_DAYS} days."
-        ),
+        *_wrap(heading("intro", lang, total=MAX_TOTAL), ""),
+        *_wrap(heading("window", lang, days=TIME_WINDOW_DAYS), ""),
         "",
-        f"{'weight':>6}  descriptor (key)",
+        heading("table", lang),
     ]
     for descriptor in DESCRIPTORS:
-        lines.append(f"{descriptor.weight:>6}  {descriptor.label} ({descriptor.key})")
+        lines.append(
+            f"{descriptor.weight:>6}  {descriptor_label(descriptor.key, lang)} "
+            f"({descriptor.key})"
+        )
         for finding in descriptor.findings:
-            lines.extend(_wrap(f"{finding.key}: {finding.definition}", " " * 10))
-        if descriptor.note:
-            lines.extend(_wrap(descriptor.note, " " * 10))
-    lines += [
-        "",
-        "Findings derived from a lab value when not recorded (strict thresholds,",
-    ]
-    lines += ["compared in the unit given; a recorded finding always wins):"]
+            text = f"{finding.key}: {finding_definition(finding.key, lang)}"
+            lines.extend(_wrap(text, " " * 10))
+        note = descriptor_note(descriptor.key, lang)
+        if note:
+            lines.extend(_wrap(note, " " * 10))
+    lines += ["", *_wrap(heading("derived", lang), "")]
     for rule in LAB_RULES:
         parts = []
         for name in rule.quantities:
             quantity = QUANTITY_BY_NAME[name]
-            units = " / ".join(
-                f"{u.key} {quantity.abnormal} {format_number(u.threshold)}"
-                for u in quantity.units
+            parts.append(
+                " / ".join(
+                    f"{u.key} {quantity.abnormal} {format_number(u.threshold)}"
+                    for u in quantity.units
+                    if u.threshold is not None
+                )
             )
-            parts.append(units)
         lines.extend(_wrap(f"{rule.finding}: " + " and ".join(parts), "  "))
-    lines += ["", "Lab keys (unit in the key) and plausible ranges:"]
+    lines.extend(_wrap(heading("percent", lang), "  "))
+    lines += ["", *_wrap(heading("cannot_know", lang), "")]
+    lines += ["", heading("units", lang)]
     for quantity in QUANTITIES:
         for unit in quantity.units:
             lines.append(
                 f"  {unit.key:<32} {unit.unit:<28} "
                 f"{format_number(unit.low)} to {format_number(unit.high)}"
             )
-    lines += ["", "Activity schemes (conventional, not validated):"]
+    lines += ["", heading("schemes", lang)]
     for scheme in SCHEMES.values():
-        bands = ", ".join(f"{b.low}-{b.high} {b.level.value}" for b in scheme.bands)
+        bands = ", ".join(
+            f"{b.low}-{b.high} {b.level.value} ({level_label(b.level.value, lang)})"
+            for b in scheme.bands
+        )
         lines.extend(_wrap(f"{scheme.name}: {bands}", "  "))
-    lines += ["", *_wrap(f"Source: {SOURCE}", "")]
+    lines += ["", *_wrap(heading("source", lang, source=SOURCE), "")]
     return "\n".join(lines) + "\n"

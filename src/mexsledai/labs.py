@@ -13,7 +13,9 @@ always wins over a derived one.
 Source of the thresholds: Guzmán J et al., J Rheumatol 1992;19(10):1551-8
 (leukocytes < 4,000/mm³, lymphocytes < 1,200/mm³, platelets < 100,000/mm³,
 hemoglobin < 12 g/dL with corrected reticulocytes > 3 %, urine red cells > 5
-per high-power field, proteinuria > 0.5 g/L, fever > 38 °C).
+per high-power field, proteinuria > 0.5 g/L, fever > 38 °C). Lymphocytes
+given as a percentage of leukocytes are turned into a count exactly (the
+project's documented rule, not the paper's: see ``lymphocytes_from_percent``).
 
 Examples:
     >>> derive({"leukocytes_per_mm3": 3999.0})["leukopenia"]
@@ -22,6 +24,9 @@ Examples:
     False
     >>> derive({"hemoglobin_g_per_dl": 9.0})["hemolysis"].present is None
     True
+    >>> derive({"leukocytes_per_mm3": 4000.0, "lymphocytes_percent": 29.9})["lymphopenia"]
+    Derivation(finding='lymphopenia', present=True, \
+keys=('leukocytes_per_mm3', 'lymphocytes_percent'))
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -40,6 +46,8 @@ __all__ = [
     "LAB_RULES",
     "LAB_RULE_BY_FINDING",
     "LAB_UNIT_BY_KEY",
+    "LOW_LYMPHOCYTE_COUNT",
+    "PERCENT_KEY",
     "QUANTITIES",
     "QUANTITY_BY_NAME",
     "Derivation",
@@ -51,6 +59,8 @@ __all__ = [
     "derive",
     "describe_value",
     "format_number",
+    "lab_notes",
+    "lymphocytes_from_percent",
     "undetermined_warning",
 ]
 
@@ -65,7 +75,8 @@ class LabUnit:
         unit: the unit as people write it, e.g. ``"cells/mm³"``.
         low: the lowest plausible value, inclusive.
         high: the highest plausible value, inclusive.
-        threshold: the published threshold, written in this unit.
+        threshold: the published threshold, written in this unit (``None``
+            for the lymphocyte percentage, which decides nothing alone).
     """
 
     key: str
@@ -73,7 +84,7 @@ class LabUnit:
     unit: str
     low: float
     high: float
-    threshold: float
+    threshold: float | None
 
 
 @dataclass(frozen=True)
@@ -93,13 +104,18 @@ class Quantity:
     units: tuple[LabUnit, ...]
 
     def is_abnormal(self, unit: LabUnit, value: float) -> bool:
-        """Whether ``value``, recorded in ``unit``, is strictly past the threshold."""
+        """Whether ``value``, recorded in ``unit``, is strictly past the threshold
+        (never, for a unit without a threshold of its own)."""
+        if unit.threshold is None:
+            return False
         if self.abnormal == "below":
             return value < unit.threshold
         return value > unit.threshold
 
     def describe_threshold(self, unit: LabUnit) -> str:
         """The threshold in words, e.g. ``"below 4000 cells/mm³"``."""
+        if unit.threshold is None:
+            return "no threshold of its own"
         return f"{self.abnormal} {format_number(unit.threshold)} {unit.unit}"
 
 
@@ -107,7 +123,7 @@ def _quantity(
     name: str,
     label: str,
     abnormal: Literal["below", "above"],
-    *units: tuple[str, str, float, float, float],
+    *units: tuple[str, str, float, float, float | None],
 ) -> Quantity:
     return Quantity(
         name=name,
@@ -152,6 +168,12 @@ QUANTITIES: tuple[Quantity, ...] = (
         ("hemoglobin_g_per_l", "g/L", 10, 300, 120),
     ),
     _quantity(
+        "lymphocyte_percentage",
+        "Lymphocyte percentage",
+        "below",
+        ("lymphocytes_percent", "% of leukocytes", 0, 100, None),
+    ),
+    _quantity(
         "reticulocytes",
         "Corrected reticulocytes",
         "above",
@@ -182,6 +204,19 @@ QUANTITY_BY_NAME: dict[str, Quantity] = {q.name: q for q in QUANTITIES}
 LAB_UNIT_BY_KEY: dict[str, LabUnit] = {u.key: u for q in QUANTITIES for u in q.units}
 LAB_KEYS: tuple[str, ...] = tuple(LAB_UNIT_BY_KEY)
 
+#: Lymphocytes as a percentage of leukocytes (MEX-SLEDAI.md, "Lymphocytes
+#: given as a percentage"): with a leukocyte count it gives the lymphocyte
+#: count, in the leukocyte count's unit.
+PERCENT_KEY = "lymphocytes_percent"
+#: The lymphocyte key of the same unit as each leukocyte key.
+_LYMPHOCYTES_IN_UNIT_OF: dict[str, str] = {
+    "leukocytes_per_mm3": "lymphocytes_per_mm3",
+    "leukocytes_10e9_per_l": "lymphocytes_10e9_per_l",
+}
+#: A ``lymphocytes_per_mm3`` value at or below this is accepted (profound
+#: lymphopenia exists) but may be a percentage typed in the wrong column.
+LOW_LYMPHOCYTE_COUNT = 100
+
 
 @dataclass(frozen=True)
 class LabRule:
@@ -210,14 +245,16 @@ LAB_RULES: tuple[LabRule, ...] = (
     LabRule("lymphopenia", ("lymphocytes",)),
 )
 LAB_RULE_BY_FINDING: dict[str, LabRule] = {rule.finding: rule for rule in LAB_RULES}
+# The lymphocyte percentage bears on what the lymphocyte count bears on.
+_BEARS_ON: dict[str, str] = {"lymphocyte_percentage": "lymphocytes"}
 # For each lab key, the positions in LAB_RULES of the rules it bears on.
 _RULES_BY_KEY: dict[str, tuple[int, ...]] = {
     key: tuple(
         position
         for position, rule in enumerate(LAB_RULES)
-        if LAB_UNIT_BY_KEY[key].quantity in rule.quantities
+        if _BEARS_ON.get(unit.quantity, unit.quantity) in rule.quantities
     )
-    for key in LAB_KEYS
+    for key, unit in LAB_UNIT_BY_KEY.items()
 }
 _QUANTITY_OF_KEY: dict[str, Quantity] = {
     key: QUANTITY_BY_NAME[unit.quantity] for key, unit in LAB_UNIT_BY_KEY.items()
@@ -240,6 +277,41 @@ class Derivation(NamedTuple):
     keys: tuple[str, ...]
 
 
+def lymphocytes_from_percent(
+    leukocytes_key: str, leukocytes: float, percent: float
+) -> tuple[str, Fraction]:
+    """The lymphocyte count from a leukocyte count and a lymphocyte percentage.
+
+    Computed exactly on each value's shortest decimal text, in the leukocyte
+    count's unit, so that a product equal to the threshold is never below it
+    (MEX-SLEDAI.md, "Lymphocytes given as a percentage").
+
+    Returns:
+        The lymphocyte key of that unit, and the count.
+
+    Examples:
+        >>> key, count = lymphocytes_from_percent("leukocytes_10e9_per_l", 4.8, 25.0)
+        >>> key, count, count < Fraction("1.2")
+        ('lymphocytes_10e9_per_l', Fraction(6, 5), False)
+    """
+    count = _exact(leukocytes) * _exact(percent) / 100
+    return _LYMPHOCYTES_IN_UNIT_OF[leukocytes_key], count
+
+
+def _exact(value: float) -> Fraction:
+    return Fraction(format_number(value))
+
+
+def _below_threshold(key: str, count: Fraction) -> bool:
+    threshold = LAB_UNIT_BY_KEY[key].threshold
+    assert threshold is not None
+    return count < _exact(threshold)
+
+
+def _leukocyte_key(labs: Mapping[str, float]) -> str | None:
+    return next((key for key in _LYMPHOCYTES_IN_UNIT_OF if key in labs), None)
+
+
 def derive(labs: Mapping[str, float]) -> dict[str, Derivation]:
     """Derive findings from validated laboratory values.
 
@@ -258,7 +330,13 @@ def derive(labs: Mapping[str, float]) -> dict[str, Derivation]:
     derived: dict[str, Derivation] = {}
     for position in sorted(rules):  # the rules' order: findings in registry order
         rule = LAB_RULES[position]
+        if rule.finding == "lymphopenia" and "lymphocytes" not in recorded:
+            # Only the percentage bears on it (an absolute count decides alone).
+            derived["lymphopenia"] = _lymphopenia_from_percent(labs)
+            continue
         seen = [recorded[q] for q in rule.quantities if q in recorded]
+        if not seen:
+            continue
         normal = tuple(key for key, abnormal in seen if not abnormal)
         if normal:
             derived[rule.finding] = Derivation(rule.finding, False, normal)
@@ -269,6 +347,18 @@ def derive(labs: Mapping[str, float]) -> dict[str, Derivation]:
                 rule.finding, True if decided else None, keys
             )
     return derived
+
+
+def _lymphopenia_from_percent(labs: Mapping[str, float]) -> Derivation:
+    leukocytes = _leukocyte_key(labs)
+    if leukocytes is None:
+        return Derivation("lymphopenia", None, (PERCENT_KEY,))
+    key, count = lymphocytes_from_percent(
+        leukocytes, labs[leukocytes], labs[PERCENT_KEY]
+    )
+    return Derivation(
+        "lymphopenia", _below_threshold(key, count), (leukocytes, PERCENT_KEY)
+    )
 
 
 def format_number(value: float) -> str:
@@ -343,11 +433,30 @@ def describe_value(key: str, value: float) -> str:
     return f"{key} = {format_number(value)} is {negation}{quantity.describe_threshold(unit)}"
 
 
+def _facts(derivation: Derivation, labs: Mapping[str, float]) -> str:
+    """The values behind a derivation, against their thresholds, in words."""
+    if PERCENT_KEY in derivation.keys and len(derivation.keys) == 2:
+        leukocytes = derivation.keys[0]
+        return _percent_facts(leukocytes, labs[leukocytes], labs[PERCENT_KEY])
+    return " and ".join(describe_value(key, labs[key]) for key in derivation.keys)
+
+
+def _percent_facts(leukocytes_key: str, leukocytes: float, percent: float) -> str:
+    key, count = lymphocytes_from_percent(leukocytes_key, leukocytes, percent)
+    unit = LAB_UNIT_BY_KEY[key]
+    negation = "" if _below_threshold(key, count) else "not "
+    return (
+        f"{leukocytes_key} = {format_number(leukocytes)} × {PERCENT_KEY} = "
+        f"{format_number(percent)} % gives {format_number(float(count))} "
+        f"{unit.unit}, {negation}{QUANTITY_BY_NAME[unit.quantity].describe_threshold(unit)}"
+    )
+
+
 def conflict_warning(
     finding: str, recorded: bool, derivation: Derivation, labs: Mapping[str, float]
 ) -> str:
     """The warning for a recorded finding that a lab value contradicts."""
-    facts = " and ".join(describe_value(key, labs[key]) for key in derivation.keys)
+    facts = _facts(derivation, labs)
     return f"{finding} recorded {recorded}, but {facts}: the recorded value is used"
 
 
@@ -355,16 +464,61 @@ def undetermined_warning(
     finding: str, derivation: Derivation, labs: Mapping[str, float], policy: str
 ) -> str:
     """The warning for a finding a lab value bears on but cannot decide alone
-    (a low hemoglobin without reticulocytes), left to the ``policy``."""
-    facts = " and ".join(describe_value(key, labs[key]) for key in derivation.keys)
+    (a low hemoglobin without reticulocytes, a lymphocyte percentage without
+    a leukocyte count), left to the ``policy``."""
+    outcome = "counted absent" if policy == "absent" else "left unknown"
+    if derivation.keys == (PERCENT_KEY,):
+        return (
+            f"{finding} not derived: {PERCENT_KEY} = "
+            f"{format_number(labs[PERCENT_KEY])} needs a leukocyte count, and none "
+            f"was recorded; {finding} {outcome} (not recorded)"
+        )
+    facts = _facts(derivation, labs)
     given = {LAB_UNIT_BY_KEY[key].quantity for key in derivation.keys}
     missing = " or ".join(
         QUANTITY_BY_NAME[q].label.lower()
         for q in LAB_RULE_BY_FINDING[finding].quantities
         if q not in given
     )
-    outcome = "counted absent" if policy == "absent" else "left unknown"
     return (
         f"{finding} not derived: {facts}, but no {missing} value was recorded; "
         f"{finding} {outcome} (not recorded)"
     )
+
+
+def lab_notes(labs: Mapping[str, float]) -> list[str]:
+    """Warnings about the lab values themselves (MEX-SLEDAI.md, "Lymphocytes
+    given as a percentage"): a lymphocyte count so low it may be a percentage,
+    and an absolute count that the percentage contradicts.
+
+    Examples:
+        >>> lab_notes({"lymphocytes_per_mm3": 18.0})
+        ['lymphocytes_per_mm3 = 18 is at or below 100 cells/mm³: if it is a \
+percentage of leukocytes, record it as lymphocytes_percent']
+    """
+    notes = []
+    count = labs.get("lymphocytes_per_mm3")
+    if count is not None and count <= LOW_LYMPHOCYTE_COUNT:
+        notes.append(
+            f"lymphocytes_per_mm3 = {format_number(count)} is at or below "
+            f"{LOW_LYMPHOCYTE_COUNT} cells/mm³: if it is a percentage of "
+            f"leukocytes, record it as {PERCENT_KEY}"
+        )
+    if PERCENT_KEY in labs:
+        leukocytes = _leukocyte_key(labs)
+        absolute = next(
+            (k for k in _LYMPHOCYTES_IN_UNIT_OF.values() if k in labs), None
+        )
+        if leukocytes is not None and absolute is not None:
+            key, computed = lymphocytes_from_percent(
+                leukocytes, labs[leukocytes], labs[PERCENT_KEY]
+            )
+            unit = LAB_UNIT_BY_KEY[absolute]
+            low = QUANTITY_BY_NAME[unit.quantity].is_abnormal(unit, labs[absolute])
+            if low != _below_threshold(key, computed):
+                notes.append(
+                    f"{describe_value(absolute, labs[absolute])}, but "
+                    f"{_percent_facts(leukocytes, labs[leukocytes], labs[PERCENT_KEY])}"
+                    ": the absolute count is used"
+                )
+    return notes

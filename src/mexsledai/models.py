@@ -91,7 +91,8 @@ class NeurologicalDisorder(_DescriptorModel):
     """Neurological disorder, weight 8: psychosis, seizures, cerebrovascular
     accident, organic brain syndrome, mononeuritis or myelitis, each new and not
     due to another cause (uremia, drugs, metabolic, infection, atherosclerosis).
-    Lupus headache, visual and cranial-nerve items are SLEDAI's, not MEX-SLEDAI's.
+    Mononeuritis covers cranial nerves: a new cranial neuropathy scores here.
+    SLEDAI's lupus headache and visual disturbance have no counterpart.
 
     Source: Guzmán J et al., J Rheumatol 1992;19(10):1551-8.
 
@@ -296,7 +297,14 @@ def _lab(key: str) -> Any:
         title=f"{quantity.label} ({unit.unit})",
         description=(
             f"{quantity.label} in {unit.unit}; plausible {unit.low:g} to "
-            f"{unit.high:g}; abnormal when {quantity.describe_threshold(unit)}."
+            f"{unit.high:g}; "
+            + (
+                f"abnormal when {quantity.describe_threshold(unit)}."
+                if unit.threshold is not None
+                else "with a leukocyte count, gives the lymphocyte count "
+                "(leukocytes × percentage / 100), compared with the "
+                "lymphopenia threshold in the leukocyte count's unit."
+            )
         ),
     )
 
@@ -323,6 +331,7 @@ class Labs(BaseModel):
     platelets_10e9_per_l: float | None = _lab("platelets_10e9_per_l")
     hemoglobin_g_per_dl: float | None = _lab("hemoglobin_g_per_dl")
     hemoglobin_g_per_l: float | None = _lab("hemoglobin_g_per_l")
+    lymphocytes_percent: float | None = _lab("lymphocytes_percent")
     reticulocytes_corrected_percent: float | None = _lab(
         "reticulocytes_corrected_percent"
     )
@@ -420,7 +429,7 @@ class Assessment(BaseModel):
         ]
 
     def to_flat(self) -> dict[str, bool | float | None]:
-        """All 38 flat keys: the findings in registry order, then the lab keys
+        """All 39 flat keys: the findings in registry order, then the lab keys
         in the units table's order, with ``None`` where not recorded."""
         flat: dict[str, bool | float | None] = dict(
             zip(FINDING_KEYS, self.finding_values(), strict=True)

@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
@@ -66,13 +66,15 @@ def score_frame(
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
     ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
 ) -> pd.DataFrame:
     """A copy of ``frame`` with the six ``mexsledai_*`` columns appended.
 
     Columns are matched to keys by their names as ``mexsledai score`` matches
     headers (a near miss raises `HeaderError`); earlier ``mexsledai_*`` columns
-    are replaced. The index and the other columns are kept. Totals are
-    nullable integers (``<NA>`` when incomplete or in error).
+    are replaced; ``columns`` maps column names to keys as ``--columns``
+    does. The index and the other columns are kept. Totals are nullable
+    integers (``<NA>`` when incomplete or in error).
     """
     pandas = _pandas()
     kept = [
@@ -87,6 +89,7 @@ def score_frame(
         unrecorded=unrecorded,
         scheme=scheme,
         ignore_columns=ignore_columns,
+        columns=columns,
     )
     rows = [
         [_cell(v) for v in row] for row in source.itertuples(index=False, name=None)
@@ -144,6 +147,7 @@ def follow_up_frame(
     arm: str | None = None,
     day: str | None = None,
     baseline: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
     decimal: Decimal = ".",
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
@@ -164,14 +168,15 @@ def follow_up_frame(
         arm=arm,
         day=day,
         baseline=baseline,
+        columns=columns,
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
     )
-    columns = _visit_rows(visit_scores)
-    result: pd.DataFrame = pandas.DataFrame(columns, index=frame.index)
+    tidy = _visit_rows(visit_scores)
+    result: pd.DataFrame = pandas.DataFrame(tidy, index=frame.index)
     for name in ("total", "minimum", "maximum", "baseline_total", "change"):
-        result[name] = pandas.array(columns[name], dtype="Int64")
+        result[name] = pandas.array(tidy[name], dtype="Int64")
     return result
 
 

@@ -135,7 +135,7 @@ DESCRIPTORS: tuple[Descriptor, ...] = (
                 "mononeuritis",
                 "Mononeuritis",
                 "New sensory or motor deficit of one or more cranial or peripheral "
-                "nerves.",
+                "nerves: a new cranial neuropathy therefore scores here.",
             ),
             Finding(
                 "myelitis",
@@ -145,8 +145,9 @@ DESCRIPTORS: tuple[Descriptor, ...] = (
             ),
         ),
         note=(
-            "Lupus headache, visual disturbance and cranial-nerve items belong to "
-            "SLEDAI, not to MEX-SLEDAI."
+            "SLEDAI's lupus headache and visual disturbance items have no "
+            "counterpart in MEX-SLEDAI; SLEDAI's separate cranial-nerve item is "
+            "covered here by mononeuritis, scored once with the descriptor."
         ),
     ),
     Descriptor(

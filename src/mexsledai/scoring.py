@@ -31,7 +31,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ._flat import read_flat
-from .labs import conflict_warning, derive, undetermined_warning
+from .labs import (
+    LAB_KEYS,
+    PERCENT_KEY,
+    conflict_warning,
+    derive,
+    lab_notes,
+    undetermined_warning,
+)
 from .models import Assessment
 from .registry import DESCRIPTORS, FINDING_KEYS, MAX_TOTAL
 from .schemes import (
@@ -209,8 +216,10 @@ def score(
 
     Args:
         assessment: an `Assessment`, or a mapping of flat keys (the 25 finding
-            keys, ``True``/``False``/``None``, and the 13 lab keys, finite
-            numbers or ``None``). A missing key and ``None`` mean not recorded.
+            keys, ``True``/``False``/1/0/``None``, and the 14 lab keys, finite
+            numbers or ``None``), or any object with ``.items()`` (a pandas
+            row). A missing key, ``None``, NaN, ``pandas.NA`` and
+            ``pandas.NaT`` mean not recorded.
         unrecorded: ``"absent"`` (default) or ``"unknown"``.
         scheme: a name from `mexsledai.SCHEMES` or a `CategoryScheme`.
 
@@ -273,12 +282,15 @@ def _score(
             elif recorded is None:
                 values[index] = derivation.present
                 position = _DESCRIPTOR_POSITION[key]
+                used = derived_from.get(position)
                 derived_from[position] = (
-                    derived_from.get(position, ()) + derivation.keys
+                    derivation.keys if used is None else _union(used, derivation.keys)
                 )
             elif recorded is not derivation.present:
                 conflicts.append(key)
                 warnings.append(conflict_warning(key, recorded, derivation, labs))
+        if "lymphocytes_per_mm3" in labs or PERCENT_KEY in labs:
+            warnings.extend(lab_notes(labs))
     assume_absent = unrecorded == "absent"
     assumed: tuple[str, ...] = ()
     minimum = maximum = 0
@@ -327,6 +339,14 @@ def _score(
             "warnings": tuple(warnings),
         }
     )
+
+
+_LAB_ORDER = {key: order for order, key in enumerate(LAB_KEYS)}
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Lab keys of both, once each, in the units table's order."""
+    return tuple(sorted(set(first) | set(second), key=_LAB_ORDER.__getitem__))
 
 
 _SCORE_FIELDS = frozenset(Score.model_fields)

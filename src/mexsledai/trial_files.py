@@ -14,7 +14,7 @@ import io
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -107,6 +107,7 @@ def follow_up_file(
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
     ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
 ) -> TrialReport:
     """Score a file of visits and link each patient to a baseline.
 
@@ -140,10 +141,11 @@ def follow_up_file(
                 unrecorded=unrecorded,
                 scheme=scheme,
                 ignore_columns=[*ignore_columns, *(c for c in named.values() if c)],
+                columns=columns,
             )
             summary = FileSummary(
                 input_path, output_path, scorer.scheme_name, scorer.unrecorded,
-                missing_keys=scorer.plan.missing,
+                missing_keys=scorer.plan.missing, matched=scorer.plan.matches(),
             )  # fmt: skip
             fast = FastRows(scorer, all_text=table.kind == "text")
             appended: list[Any] = []
@@ -159,6 +161,7 @@ def follow_up_file(
                 values, statuses, blank = fast.batch(chunk, len(appended) + 2)
                 finding_formulas.append(fast.formula_cells)
                 summary.count_batch(statuses, blank)
+                summary.count_problems(fast.problems)
                 visits.extend(_visits(chunk, len(appended) + 2, where, values, decimal))
                 appended.extend(values)
         link(visits, by_day=day is not None, baseline=baseline)

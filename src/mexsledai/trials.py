@@ -362,6 +362,7 @@ def follow_up(
     arm: str | None = None,
     day: str | None = None,
     baseline: str | None = None,
+    columns: Mapping[str, str | None] | None = None,
     decimal: Decimal = ".",
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
@@ -380,6 +381,8 @@ def follow_up(
         day: the column of study days, if any (orders visits, finds baselines).
         baseline: the label of the baseline visit; by default each patient's
             earliest visit (lowest day, else earliest in visit order).
+        columns: a map of column names to keys (``None``: pass through), as
+            ``--columns``; it overrides the header rules for those columns.
         decimal: the decimal mark of number cells.
         unrecorded: ``"absent"`` or ``"unknown"``.
         scheme: a category scheme name or a `CategoryScheme`.
@@ -400,6 +403,7 @@ def follow_up(
         unrecorded=unrecorded,
         scheme=scheme,
         ignore_columns=check_columns(header, named),
+        columns=columns,
     )
     levels = scorer.level_names
     linked: list[Visit] = []

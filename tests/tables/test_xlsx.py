@@ -175,7 +175,7 @@ def test_missing_openpyxl_says_what_to_install(
 @pytest.mark.parametrize(
     ("argv", "fragment"),
     [
-        (["--sheet", "visits"], "--sheet applies to .xlsx input only"),
+        (["--sheet", "visits"], "--sheet applies to .xlsx, .xls and .ods input only"),
         (["--delimiter", ";"], None),
         (["--encoding", "cp1252"], None),
     ],

@@ -4,7 +4,9 @@ Nothing here guesses. A finding cell is one of the listed words (in English,
 Spanish, Portuguese and Indonesian, and the TRUE/FALSE words spreadsheet
 programs write in those locales) or blank; a lab cell is a plain number with
 the decimal mark the user chose. Anything else is an error that says what
-would be valid.
+would be valid. A number cell formatted as a percentage (`PercentCell`) is
+read as the percentage it shows in a ``_percent`` column, and is an error
+elsewhere.
 
 Examples:
     >>> read_finding(" Sí ", decimal=".")
@@ -25,6 +27,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal as _Exact
 from typing import Final, Literal
 
 __all__ = [
@@ -32,6 +35,7 @@ __all__ = [
     "TRUE_WORDS",
     "CellError",
     "Decimal",
+    "PercentCell",
     "UncachedFormula",
     "escape_formula",
     "is_blank",
@@ -47,10 +51,12 @@ Decimal = Literal[".", ","]
 TRUE_WORDS: Final = (
     "1", "1.0", "true", "yes", "y", "x", "present", "+",
     "sí", "si", "ya", "verdadero", "verdadeiro", "benar",
+    "presente", "positivo", "positif", "ada", "sim",
 )  # fmt: skip
 FALSE_WORDS: Final = (
     "0", "0.0", "false", "no", "n", "absent", "-",
     "tidak", "falso", "salah",
+    "ausente", "negativo", "negatif", "tidak ada", "não", "nao",
 )  # fmt: skip
 _DECIMAL_COMMA_WORDS: Final = {"1,0": True, "0,0": False}
 
@@ -64,7 +70,38 @@ _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message says what would be valid."""
+    """A cell that cannot be read; the message says what would be valid.
+
+    Attributes:
+        problem: the message without the cell's value, the same for every
+            cell with this problem (for grouping them in a digest).
+    """
+
+    def __init__(self, message: str, problem: str | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem or message
+
+
+@dataclass(frozen=True)
+class PercentCell:
+    """A number cell formatted as a percentage: it stores the fraction, as
+    spreadsheets do (30 % is stored as 0.3).
+
+    Examples:
+        >>> cell = PercentCell(0.299)
+        >>> cell.percentage, str(cell)
+        (29.9, '29.9%')
+    """
+
+    fraction: float
+
+    @property
+    def percentage(self) -> float:
+        """The percentage shown, computed on the decimal text (no 29.900000000000002)."""
+        return float(_Exact(repr(float(self.fraction))) * 100)
+
+    def __str__(self) -> str:
+        return f"{text_of(self.percentage)}%"
 
 
 @dataclass(frozen=True)
@@ -139,6 +176,8 @@ def _kind(value: object) -> str:
         return "a boolean"
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return "a date"
+    if isinstance(value, PercentCell):
+        return f"a percentage ({value})"
     return type(value).__name__
 
 
@@ -162,52 +201,72 @@ def read_finding(value: object, *, decimal: Decimal) -> bool | None:
         if found is not None:
             return found
         if decimal == "." and _normal(value) in _DECIMAL_COMMA_WORDS:
-            msg = (
-                f"{value!r} is not a finding value; with decimal commas use --decimal ,"
-            )
-            raise CellError(msg)
+            problem = "is not a finding value; with decimal commas use --decimal ,"
+            raise CellError(f"{value!r} {problem}", problem)
     else:
-        msg = f"{_kind(value)}: not a finding value"
-        raise CellError(msg)
-    msg = (
-        f"{value!r} is not a finding value: write 1/0, yes/no, true/false, x, "
-        "sí/no, ya/tidak, benar/salah, verdadero/falso, present/absent, +/-, "
-        "or leave the cell blank (not recorded)"
+        problem = f"{_kind(value)}: not a finding value"
+        raise CellError(problem, problem.split(" (", 1)[0])
+    problem = (
+        "is not a finding value: write 1/0, yes/no, true/false, x, +/-, "
+        "present/absent, sí/no, presente/ausente, positivo/negativo, sim/não, "
+        "ya/tidak, ada/tidak ada, positif/negatif, benar/salah, "
+        "verdadero/falso, or leave the cell blank (not recorded)"
     )
-    raise CellError(msg)
+    raise CellError(f"{value!r} {problem}", problem)
 
 
-def read_number(value: object, *, decimal: Decimal) -> float | None:
+def read_number(
+    value: object, *, decimal: Decimal, percent: bool = False
+) -> float | None:
     """A lab cell: a plain number with the chosen decimal mark, or ``None`` if blank.
+
+    In a percentage column (``percent``), a cell formatted as a percentage
+    reads as the percentage it shows, and text may end with ``%``.
+
+    Examples:
+        >>> read_number("30 %", decimal=".", percent=True)
+        30.0
+        >>> read_number(PercentCell(0.3), decimal=".", percent=True)
+        30.0
 
     Raises:
         CellError: for text that is not a plain number (grouping separators,
-            units, the other decimal mark), a boolean or a date.
+            units, the other decimal mark), a boolean, a date, or a
+            percentage outside a percentage column.
     """
     if is_blank(value):
         return None
+    if isinstance(value, PercentCell):
+        if percent:
+            return value.percentage
+        problem = (
+            "is formatted as a percentage, but this column is not a percentage: "
+            "write the number in the column's unit"
+        )
+        raise CellError(f"{str(value)!r} {problem}", problem)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        msg = f"{_kind(value)}: not a number"
-        raise CellError(msg)
+        problem = f"{_kind(value)}: not a number"
+        raise CellError(problem, problem)
     if not isinstance(value, str):
         return float(value)
     text = unescape_formula(value.strip())
+    if percent and text.endswith("%"):
+        text = text[:-1].rstrip()
     if _NUMBER[decimal].fullmatch(text):
         return float(text.replace(",", "."))
     if decimal == "." and _NUMBER[","].fullmatch(text):
-        msg = f"{value!r} has a decimal comma: pass --decimal , (no guessing)"
-        raise CellError(msg)
-    if decimal == "," and "." in text:
-        msg = (
-            f"{value!r} has a dot, which is not a decimal mark under --decimal , "
+        problem = "has a decimal comma: pass --decimal , (no guessing)"
+    elif decimal == "," and "." in text:
+        problem = (
+            "has a dot, which is not a decimal mark under --decimal , "
             "(there 4.000 means four thousand): write the number without grouping"
         )
-        raise CellError(msg)
-    msg = (
-        f"{value!r} is not a number: write digits with {decimal!r} as the decimal "
-        "mark, no units and no thousands separators"
-    )
-    raise CellError(msg)
+    else:
+        problem = (
+            f"is not a number: write digits with {decimal!r} as the decimal "
+            "mark, no units and no thousands separators"
+        )
+    raise CellError(f"{value!r} {problem}", problem)
 
 
 def text_of(value: object) -> str:
@@ -225,6 +284,8 @@ def text_of(value: object) -> str:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, PercentCell):
+        return str(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):

@@ -21,7 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .cells import UncachedFormula, needs_escape, text_of
+from .cells import PercentCell, UncachedFormula, needs_escape, text_of
 from .headers import HeaderError, TableError, count_keys, match_header
 
 if TYPE_CHECKING:
@@ -31,17 +31,22 @@ __all__ = [
     "DELIMITERS",
     "MAX_CELL_BYTES",
     "TEXT_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
     "Table",
     "TextWriter",
     "XlsxWriter",
     "detect_delimiter",
     "read_text",
+    "read_workbook",
     "read_xlsx",
+    "workbook_table",
 ]
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
 _FIRST = itemgetter(0)
 TEXT_SUFFIXES: tuple[str, ...] = (".csv", ".tsv", ".txt")
+#: Spreadsheet files read as workbooks (cached values, typed cells).
+WORKBOOK_SUFFIXES: tuple[str, ...] = (".xlsx", ".xls", ".ods")
 MAX_CELL_BYTES = 16 * 1024 * 1024
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -243,9 +248,35 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
         msg = f"no sheet named {sheet!r}; the sheets are: {', '.join(map(repr, names))}"
         raise TableError(msg)
     name = sheet if sheet is not None else names[0]
-    values = values_book[name].iter_rows(min_row=1, values_only=True)
+    values = map(_typed, values_book[name].iter_rows(min_row=1))
     formulas = formula_book[name].iter_rows(min_row=1, values_only=True)
-    rows = _xlsx_rows(values, formulas)
+    return workbook_table(name, _xlsx_rows(values, formulas))
+
+
+def read_workbook(path: Path, *, sheet: str | None = None) -> Table:
+    """Open a sheet of an ``.xlsx``, ``.xls`` or ``.ods`` file for streaming.
+
+    Raises:
+        TableError: the file cannot be read, an unknown sheet, an empty sheet.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return read_xlsx(path, sheet=sheet)
+    if suffix == ".ods":
+        from .ods import read_ods_rows  # noqa: PLC0415
+
+        return workbook_table(*read_ods_rows(path, sheet=sheet))
+    from .xls import read_xls_rows  # noqa: PLC0415
+
+    return workbook_table(*read_xls_rows(path, sheet=sheet))
+
+
+def workbook_table(name: str, rows: Iterator[list[object]]) -> Table:
+    """The `Table` of a workbook sheet's rows (the first is the header).
+
+    Raises:
+        TableError: the sheet is empty.
+    """
     header = next(rows, None)
     if header is None:
         msg = f"sheet {name!r} is empty: there is no header row"
@@ -256,8 +287,20 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
     return Table(trimmed, rows, ",", False, "\r\n", "xlsx")
 
 
+def _typed(row: tuple[Any, ...]) -> list[object]:
+    """An xlsx row's values; a number formatted as a percentage is a
+    `PercentCell` (the format is the only sign of it)."""
+    return [
+        PercentCell(float(value))
+        if type(value) in (int, float) and "%" in cell.number_format
+        else value
+        for cell in row
+        for value in (cell.value,)
+    ]
+
+
 def _xlsx_rows(
-    values: Iterator[tuple[object, ...]], formulas: Iterator[tuple[object, ...]]
+    values: Iterator[list[object]], formulas: Iterator[tuple[object, ...]]
 ) -> Iterator[list[object]]:
     for row, formula_row in itertools.zip_longest(values, formulas, fillvalue=()):
         cells = list(row)
@@ -345,7 +388,9 @@ class XlsxWriter:
         row: list[object] = []
         for index, cell in enumerate(cells):
             value = cell.formula if isinstance(cell, UncachedFormula) else cell
-            if isinstance(value, str):
+            if isinstance(value, PercentCell):
+                value = self._percent(value)
+            elif isinstance(value, str):
                 if self._illegal.search(value):
                     msg = (
                         f"row {self._row}, column {index + 1} holds a control character "
@@ -358,6 +403,14 @@ class XlsxWriter:
                     value = text_cell
             row.append(value)
         self._sheet.append(row)
+
+    def _percent(self, cell: PercentCell) -> object:
+        """A percentage kept as one: its fraction, shown with its decimals."""
+        shown = text_of(cell.percentage)
+        decimals = len(shown.partition(".")[2])
+        written = self._cell(self._sheet, value=cell.fraction)
+        written.number_format = "0" + ("." + "0" * decimals if decimals else "") + "%"
+        return written
 
     def close(self) -> None:
         """Finish the workbook into the stream."""

@@ -11,7 +11,8 @@ cells reads as (given the lab columns that bear on it), are cached: real
 tables repeat a few cell values. Each reading is packed in one int, so that a
 row's readings add up in one ``sum``, and rows whose sums agree share their
 appended values. Anything unusual (a bad cell, a ragged row, a row with
-nothing recorded, one quantity in two units) is handed to the full path,
+nothing recorded, one quantity in two units, a lymphocyte percentage, a
+lymphocyte count low enough to be a percentage) is handed to the full path,
 `TableScorer.score_row`, which explains it.
 """
 
@@ -27,6 +28,8 @@ from typing import Any, Final
 from ..labs import (
     LAB_RULES,
     LAB_UNIT_BY_KEY,
+    LOW_LYMPHOCYTE_COUNT,
+    PERCENT_KEY,
     QUANTITY_BY_NAME,
     Derivation,
     check_lab_value,
@@ -127,6 +130,9 @@ class FastRows:
         #: After `batch`: whether a cell of it may need a formula escape
         #: (counted on finding cells; every cell of a row the full path took).
         self.formula_cells = False
+        #: The problems of rows in error, as (row, where, what, value), for
+        #: the caller to count; the caller empties it.
+        self.problems: list[tuple[int, str, str, str]] = []
         # Lab columns: a getter, the key, what a cell reads as (its bits), and
         # the number it read as (for the words of warnings).
         self._labs: list[tuple[Getter, str, dict[object, int]]] = []
@@ -223,7 +229,9 @@ class FastRows:
         """The bits of a lab cell and its number; `_BAD` for a cell the full
         path must explain (not a number, implausible)."""
         try:
-            number = read_number(raw, decimal=self._scorer.decimal)
+            number = read_number(
+                raw, decimal=self._scorer.decimal, percent=key.endswith("_percent")
+            )
         except CellError:
             return _BAD, 0.0
         if number is None:  # white space only: blank
@@ -231,6 +239,10 @@ class FastRows:
         checked, problem = check_lab_value(key, number)
         if problem is not None or checked is None:
             return _BAD, 0.0
+        if key == PERCENT_KEY or (
+            key == "lymphocytes_per_mm3" and checked <= LOW_LYMPHOCYTE_COUNT
+        ):
+            return _BAD, 0.0  # the full path computes and warns
         unit = LAB_UNIT_BY_KEY[key]
         abnormal = QUANTITY_BY_NAME[unit.quantity].is_abnormal(unit, checked)
         return 1 << _GIVEN | (3 if abnormal else 1) << _flag(index), checked
@@ -511,6 +523,7 @@ class FastRows:
 
     def _full(self, cells: Sequence[object], row: int) -> tuple[Appended, str, int]:
         result = self._scorer.score_row(cells, row)
+        self.problems.extend((row, *problem) for problem in result.problems)
         appended = result.appended()
         if self._as_text:
             appended = tuple(str(value) for value in appended)

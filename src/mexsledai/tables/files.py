@@ -15,14 +15,22 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .cells import Decimal
-from .dialects import TEXT_SUFFIXES, Table, TextWriter, XlsxWriter, read_text, read_xlsx
+from .dialects import (
+    TEXT_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    Table,
+    TextWriter,
+    XlsxWriter,
+    read_text,
+    read_workbook,
+)
 from .fast import FastRows
 from .headers import TableError
 from .rows import RowResult, TableScorer
@@ -43,7 +51,8 @@ __all__ = [
 #: The path that means standard input or standard output.
 STDIO = "-"
 _BATCH = 2048  # rows scored together by the fast path
-_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")
+_SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")  # what can be written
+_INPUT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 
 
 @dataclass
@@ -60,6 +69,10 @@ class FileSummary:
         empty: rows whose cells were all blank (copied through, not scored).
         blank_counted_absent: blank finding cells counted absent.
         missing_keys: keys with no column (not recorded in any row).
+        matched: how each column not written as a key was matched, e.g.
+            ``"'Leucocitos (/mm³)' → leukocytes_per_mm3"``.
+        problems: the problems of rows in error, grouped by column and
+            problem: ``(where, what)`` → ``[count, first row, first value]``.
         scheme: the category scheme's name.
         unrecorded: the policy for findings not recorded.
     """
@@ -75,6 +88,37 @@ class FileSummary:
     empty: int = 0
     blank_counted_absent: int = 0
     missing_keys: tuple[str, ...] = field(default=())
+    matched: tuple[str, ...] = field(default=())
+    problems: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
+
+    def count_problems(self, problems: list[tuple[int, str, str, str]]) -> None:
+        """Count problems given as (row, where, what, value); empties the list."""
+        for row, where, what, value in problems:
+            entry = self.problems.get((where, what))
+            if entry is None:
+                self.problems[where, what] = [1, row, value]
+            else:
+                entry[0] += 1
+        problems.clear()
+
+    def digest(self, most: int = 5) -> list[str]:
+        """The most frequent problems, each with its count and first row.
+
+        Examples:
+            >>> summary = FileSummary("in.csv", "out.csv", "five-level", "absent")
+            >>> summary.count_problems([(2, "column B 'x'", "is bad", "?"),
+            ...                         (5, "column B 'x'", "is bad", "!")])
+            >>> summary.digest()
+            ["2 rows (first: row 2, '?'): column B 'x': is bad"]
+        """
+        ranked = sorted(self.problems.items(), key=lambda item: -item[1][0])
+        lines = []
+        for (where, what), (count, row, value) in ranked[:most]:
+            rows = "1 row" if count == 1 else f"{count} rows"
+            first = f"row {row}, {value!r}" if value else f"row {row}"
+            place = "" if where == "row" else f"{where}: "
+            lines.append(f"{rows} (first: {first}): {place}{what}")
+        return lines
 
     def count_batch(self, statuses: dict[str, int], blank_counted_absent: int) -> None:
         """Add rows: their count by status, and their blank finding cells
@@ -92,26 +136,33 @@ def _suffix(path: str) -> str:
 
 
 def default_output(input_path: str) -> str:
-    """``<input stem>.scored.<ext>`` next to the input; ``-`` for ``-``.
+    """``<input stem>.scored.<ext>`` next to the input (``.xlsx`` for ``.xls``
+    and ``.ods`` input); ``-`` for ``-``.
 
     Examples:
-        >>> default_output("data/visits.csv")
-        'data/visits.scored.csv'
+        >>> default_output("data/visits.csv"), default_output("data/visits.ods")
+        ('data/visits.scored.csv', 'data/visits.scored.xlsx')
     """
     if input_path == STDIO:
         return STDIO
     path = Path(input_path)
-    return str(path.with_name(f"{path.stem}.scored{path.suffix}"))
+    suffix = ".xlsx" if path.suffix.lower() in (".xls", ".ods") else path.suffix
+    return str(path.with_name(f"{path.stem}.scored{suffix}"))
 
 
 def _check_paths(input_path: str, output_path: str) -> None:
-    for role, path in (("input", input_path), ("output", output_path)):
-        if path != STDIO and _suffix(path) not in _SUFFIXES:
-            msg = (
-                f"the {role} {path!r} must end in .csv, .tsv, .txt or .xlsx "
-                f"(or be '-' for standard {'input' if role == 'input' else 'output'})"
-            )
-            raise TableError(msg)
+    if input_path != STDIO and _suffix(input_path) not in _INPUT_SUFFIXES:
+        msg = (
+            f"the input {input_path!r} must end in .csv, .tsv, .txt, .xlsx, .xls "
+            "or .ods (or be '-' for standard input)"
+        )
+        raise TableError(msg)
+    if output_path != STDIO and _suffix(output_path) not in _SUFFIXES:
+        msg = (
+            f"the output {output_path!r} must end in .csv, .tsv, .txt or .xlsx "
+            "(or be '-' for standard output)"
+        )
+        raise TableError(msg)
     if STDIO not in (input_path, output_path):
         source, target = Path(input_path), Path(output_path)
         same = source.resolve() == target.resolve()
@@ -126,9 +177,9 @@ def _check_options(
     input_path: str, *, sheet: str | None, delimiter: str | None, encoding: str | None
 ) -> None:
     """Refuse options that do not apply to the input, rather than ignore them."""
-    xlsx = input_path != STDIO and _suffix(input_path) == ".xlsx"
+    xlsx = input_path != STDIO and _suffix(input_path) in WORKBOOK_SUFFIXES
     if sheet is not None and not xlsx:
-        msg = f"--sheet applies to .xlsx input only, not to {input_path!r}"
+        msg = f"--sheet applies to .xlsx, .xls and .ods input only, not to {input_path!r}"
         raise TableError(msg)
     for option, value in (("--delimiter", delimiter), ("--encoding", encoding)):
         if value is not None and xlsx:
@@ -147,8 +198,8 @@ def _open_table(
 ) -> Iterator[Table]:
     """The table of a file or of standard input (or of ``source``, a copy of
     standard input)."""
-    if input_path != STDIO and _suffix(input_path) == ".xlsx":
-        yield read_xlsx(Path(input_path), sheet=sheet)
+    if input_path != STDIO and _suffix(input_path) in WORKBOOK_SUFFIXES:
+        yield read_workbook(Path(input_path), sheet=sheet)
         return
     if input_path == STDIO:
         stream = source if source is not None else sys.stdin.buffer
@@ -184,6 +235,7 @@ def _open_scored(
     unrecorded: Unrecorded,
     scheme: str | CategoryScheme,
     ignore_columns: Iterable[str],
+    columns: Mapping[str, str | None] | None = None,
 ) -> Iterator[tuple[Table, TableScorer]]:
     """The open table and its scorer (the header checked)."""
     _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
@@ -198,6 +250,7 @@ def _open_scored(
                 unrecorded=unrecorded,
                 scheme=scheme,
                 ignore_columns=ignore_columns,
+                columns=columns,
             ),
         )
 
@@ -241,6 +294,7 @@ def iter_scored_file(
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = "five-level",
     ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
 ) -> Iterator[RowResult]:
     """Read and score a file row by row, writing nothing.
 
@@ -259,6 +313,7 @@ def iter_scored_file(
         unrecorded=unrecorded,
         scheme=scheme,
         ignore_columns=ignore_columns,
+        columns=columns,
     ) as (table, scorer):
         number = 2
         while chunk := _next_chunk(table):
@@ -278,6 +333,7 @@ def score_file(
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = "five-level",
     ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
 ) -> FileSummary:
     """Score a spreadsheet into a new one, one visit a row.
 
@@ -297,6 +353,9 @@ def score_file(
         unrecorded: ``"absent"`` or ``"unknown"``.
         scheme: a category scheme name or a `CategoryScheme`.
         ignore_columns: headers to pass through on purpose.
+        columns: the user's map of header text to key (``None``: pass the
+            column through), which overrides the header rules for the
+            headers it names (``--columns``).
 
     Returns:
         The `FileSummary`.
@@ -317,6 +376,7 @@ def score_file(
         unrecorded=unrecorded,
         scheme=scheme,
         ignore_columns=ignore_columns,
+        columns=columns,
     ) as (table, scorer):
         summary = FileSummary(
             input_path,
@@ -324,6 +384,7 @@ def score_file(
             scorer.scheme_name,
             scorer.unrecorded,
             missing_keys=scorer.plan.missing,
+            matched=scorer.plan.matches(),
         )
         with _atomic(output_path) as binary:
             if suffix == ".xlsx":
@@ -396,6 +457,7 @@ def _write_rows(
             ]
         appended, statuses, blank = fast.batch(chunk, number)
         summary.count_batch(statuses, blank)
+        summary.count_problems(fast.problems)
         # The common case, at C speed: rows extended in place and written
         # together when no cell needs a formula escape. Lab cells that score
         # never look like a formula, the appended values never do, and the

@@ -12,19 +12,20 @@ Examples:
     ('scored', 9)
     >>> scorer.score_row(["P02", "maybe", "", ""], row=3).message
     "row 3, column B 'seizures': 'maybe' is not a finding value: write 1/0, \
-yes/no, true/false, x, sí/no, ya/tidak, benar/salah, verdadero/falso, \
-present/absent, +/-, or leave the cell blank (not recorded)"
+yes/no, true/false, x, +/-, present/absent, sí/no, presente/ausente, \
+positivo/negativo, sim/não, ya/tidak, ada/tidak ada, positif/negatif, \
+benar/salah, verdadero/falso, or leave the cell blank (not recorded)"
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, level_table, unknown_scheme
-from ..labs import LAB_UNIT_BY_KEY, check_lab_value
+from ..labs import LAB_UNIT_BY_KEY, check_lab_value, format_number
 from ..registry import FINDING_KEYS, MAX_TOTAL
 from .cells import (
     FINDING_WORDS,
@@ -33,6 +34,7 @@ from .cells import (
     is_blank,
     read_finding,
     read_number,
+    text_of,
 )
 from .headers import HeaderPlan, TableError, match_header
 
@@ -74,6 +76,9 @@ class RowResult:
             width (a long row keeps its extra cells at the end).
         blank_counted_absent: finding cells of this row that were blank and
             counted absent by the ``"absent"`` policy.
+        problems: for a row in error, each problem as (where, what, the
+            value): the column and the message without row and value, so
+            that rows with the same problem can be counted together.
     """
 
     row: int
@@ -82,6 +87,7 @@ class RowResult:
     message: str
     cells: tuple[object, ...]
     blank_counted_absent: int = 0
+    problems: tuple[tuple[str, str, str], ...] = ()
 
     def appended(self) -> tuple[int | str, ...]:
         """The values of the six ``mexsledai_*`` columns for this row."""
@@ -117,6 +123,8 @@ class TableScorer:
         unrecorded: ``"absent"`` or ``"unknown"``, as for `mexsledai.score`.
         scheme: a scheme name or a `CategoryScheme`.
         ignore_columns: headers to pass through even if they look like keys.
+        columns: the user's map of header text to key (``None`` or ``""``:
+            pass through), as ``--columns``.
 
     Raises:
         HeaderError: the header cannot be read safely.
@@ -131,6 +139,7 @@ class TableScorer:
         unrecorded: Unrecorded = "absent",
         scheme: str | CategoryScheme = DEFAULT_SCHEME,
         ignore_columns: Iterable[str] = (),
+        columns: Mapping[str, str | None] | None = None,
     ) -> None:
         if decimal not in (".", ","):
             msg = f"decimal must be '.' or ',', got {decimal!r}"
@@ -161,14 +170,16 @@ class TableScorer:
             self.level_names = tuple(band.level.value for band in self._scheme.bands)
         self.decimal: Decimal = decimal
         self.unrecorded: Unrecorded = unrecorded
-        self.plan: HeaderPlan = match_header(header, ignore_columns=ignore_columns)
+        self.plan: HeaderPlan = match_header(
+            header, ignore_columns=ignore_columns, columns=columns
+        )
         self.width = len(self.plan.header)
         self._findings = tuple(
             (column, _FINDING_INDEX[key]) for column, key in self.plan.findings
         )
         self._finding_columns = frozenset(key for _, key in self.plan.findings)
         self._labs = tuple(
-            (column, key, LAB_UNIT_BY_KEY[key].quantity)
+            (column, key, LAB_UNIT_BY_KEY[key].quantity, key.endswith("_percent"))
             for column, key in self.plan.labs
         )
         #: Finding cells as usually typed, read without normalising.
@@ -181,18 +192,16 @@ class TableScorer:
             self._scheme = _schemes().resolve_scheme(self._scheme_given)
         return self._scheme
 
-    def _error(self, row: int, column: int, message: str) -> str:
-        return f"row {row}, {self.plan.name(column)}: {message}"
-
     def score_row(self, cells: Sequence[object], row: int) -> RowResult:
         """Score one row; never raises for what the row holds."""
         width = self.width
         if len(cells) < width:
             cells = (*cells, *(None,) * (width - len(cells)))
         values: list[bool | None] = [None] * len(FINDING_KEYS)
-        errors: list[str] = []
+        errors: list[tuple[str, str, str, str]] = []  # where, message, what, value
         recorded = False
         words = self.words
+        name = self.plan.name
         for column, index in self._findings:
             cell = cells[column]
             try:
@@ -203,56 +212,73 @@ class TableScorer:
                 try:
                     value = read_finding(cell, decimal=self.decimal)
                 except CellError as error:
-                    errors.append(self._error(row, column, str(error)))
+                    errors.append((name(column), str(error), error.problem, cell))
                     continue
             if value is not None:
                 values[index] = value is True
                 recorded = True
         labs: dict[str, float] = {}
         quantities: dict[str, int] = {}
-        for column, key, quantity in self._labs:
+        for column, key, quantity, percent in self._labs:
             cell = cells[column]
             if cell is None or cell == "":
                 continue
             try:
-                number = read_number(cell, decimal=self.decimal)
+                number = read_number(cell, decimal=self.decimal, percent=percent)
             except CellError as error:
-                errors.append(self._error(row, column, str(error)))
+                errors.append((name(column), str(error), error.problem, cell))
                 continue
             if number is None:
                 continue
             checked, problem = check_lab_value(key, number)
             if problem is not None:
-                errors.append(self._error(row, column, problem.message))
+                unit = LAB_UNIT_BY_KEY[key]
+                what = (
+                    f"must be between {format_number(unit.low)} and "
+                    f"{format_number(unit.high)} ({unit.unit})"
+                )
+                if problem.suggestion:
+                    what += f"; such values fit {problem.suggestion}"
+                errors.append((name(column), problem.message, what, cell))
                 continue
             if quantity in quantities:
-                other = quantities[quantity]
-                errors.append(
-                    self._error(
-                        row,
-                        column,
-                        f"{quantity} is also given in {self.plan.name(other)}: "
-                        "give one value per quantity",
-                    )
+                message = (
+                    f"{quantity} is also given in {name(quantities[quantity])}: "
+                    "give one value per quantity"
                 )
+                errors.append((name(column), message, message, cell))
                 continue
             quantities[quantity] = column
             labs[key] = checked  # type: ignore[assignment]
         extra = cells[width:]
         if extra:
+            what = "has more cells than the header: the extra cells are kept after the mexsledai columns"
             errors.insert(
                 0,
-                f"row {row} has {len(cells)} cells but the header has {width}: "
-                "the extra cells are kept after the mexsledai columns",
+                (
+                    "row",
+                    f"row {row} has {len(cells)} cells but the header has {width}: "
+                    "the extra cells are kept after the mexsledai columns",
+                    what,
+                    "",
+                ),
             )
         cells = tuple(cells)
         if errors:
-            return RowResult(row, "error", None, "; ".join(errors), cells)
+            message = "; ".join(
+                text if where == "row" else f"row {row}, {where}: {text}"
+                for where, text, _, _ in errors
+            )
+            problems = tuple(
+                (where, what, text_of(value)) for where, _, what, value in errors
+            )
+            return RowResult(row, "error", None, message, cells, problems=problems)
         if not recorded and not labs:
             if all(is_blank(cell) for cell in cells):
                 return RowResult(row, "empty", None, "", cells)
             message = f"row {row}: no MEX-SLEDAI finding or lab value recorded"
-            return RowResult(row, "error", None, message, cells)
+            problems = (("row", "no MEX-SLEDAI finding or lab value recorded", ""),)
+            return RowResult(row, "error", None, message, cells, problems=problems)
         result = _scoring()._score(values, labs, self.unrecorded, self.scheme)
         blank = 0
         if result.assumed_absent:
@@ -270,11 +296,13 @@ def score_rows(
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
     ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
 ) -> Iterator[RowResult]:
     """Score an in-memory table whose first row is the header.
 
     Cells are read as the spreadsheet command reads them: finding words,
-    numbers with the chosen decimal mark, blanks as not recorded.
+    numbers with the chosen decimal mark, blanks as not recorded. Headers
+    follow the command's rules (aliases, names with units, ``columns``).
 
     Examples:
         >>> table = [["id", "fatigue", "temperature_c"], ["A", "ya", "38,6"]]
@@ -297,5 +325,6 @@ def score_rows(
         unrecorded=unrecorded,
         scheme=scheme,
         ignore_columns=ignore_columns,
+        columns=columns,
     )
     return (scorer.score_row(cells, number) for number, cells in enumerate(iterator, 2))

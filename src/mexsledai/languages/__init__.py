@@ -1,0 +1,136 @@
+"""The words of the instrument in English, Spanish, Indonesian and Portuguese.
+
+One table, read by the header matcher, the template, the definitions and the
+reports: finding aliases, descriptor names, quantity names and unit
+spellings (`mexsledai.languages._names`), and the labels, definitions and
+headings shown to people (`mexsledai.languages._texts`). Keys, level values
+and column names never change with the language.
+"""
+
+from __future__ import annotations
+
+from ..labs import LAB_UNIT_BY_KEY
+from ..registry import DESCRIPTOR_BY_KEY, FINDING_BY_KEY, FINDING_KEYS
+from ._names import (
+    COUNT_10E9_PER_L,
+    COUNT_PER_MM3,
+    DESCRIPTOR_NAMES,
+    FINDING_ALIASES,
+    HEADER_QUANTITIES,
+    LANGS,
+    LEVEL_LABELS,
+    PERCENT,
+    UNCORRECTED_RETICULOCYTES,
+    HeaderQuantity,
+)
+from ._texts import (
+    DESCRIPTOR_LABELS,
+    DESCRIPTOR_NOTES,
+    FINDING_DEFINITIONS,
+    FINDING_LABELS,
+    HEADINGS,
+)
+
+__all__ = [
+    "COUNT_10E9_PER_L",
+    "COUNT_PER_MM3",
+    "DESCRIPTOR_NAMES",
+    "FINDING_ALIASES",
+    "HEADER_QUANTITIES",
+    "LANGS",
+    "LEVEL_LABELS",
+    "PERCENT",
+    "UNCORRECTED_RETICULOCYTES",
+    "HeaderQuantity",
+    "check_lang",
+    "descriptor_label",
+    "descriptor_note",
+    "finding_definition",
+    "finding_label",
+    "heading",
+    "level_label",
+    "template_header",
+]
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if it is one of `LANGS`.
+
+    Raises:
+        ValueError: naming the valid languages.
+    """
+    if lang not in LANGS:
+        msg = f"lang must be one of {', '.join(LANGS)}, got {lang!r}"
+        raise ValueError(msg)
+    return lang
+
+
+def descriptor_label(key: str, lang: str = "en") -> str:
+    """A descriptor's label in ``lang``.
+
+    Examples:
+        >>> descriptor_label("renal", "es"), descriptor_label("renal")
+        ('Trastorno renal', 'Renal disorder')
+    """
+    if check_lang(lang) == "en":
+        return DESCRIPTOR_BY_KEY[key].label
+    return DESCRIPTOR_LABELS[lang][key]
+
+
+def descriptor_note(key: str, lang: str = "en") -> str:
+    """A descriptor's note in ``lang`` (``""`` when it has none)."""
+    if check_lang(lang) == "en":
+        return DESCRIPTOR_BY_KEY[key].note
+    return DESCRIPTOR_NOTES[lang].get(key, "")
+
+
+def finding_label(key: str, lang: str = "en") -> str:
+    """A finding's label in ``lang``."""
+    if check_lang(lang) == "en":
+        return FINDING_BY_KEY[key].label
+    return FINDING_LABELS[lang][key]
+
+
+def finding_definition(key: str, lang: str = "en") -> str:
+    """A finding's definition in ``lang``."""
+    if check_lang(lang) == "en":
+        return FINDING_BY_KEY[key].definition
+    return FINDING_DEFINITIONS[lang][key]
+
+
+def level_label(level: str, lang: str = "en") -> str:
+    """An activity level's label in ``lang`` (``level`` is its value).
+
+    Examples:
+        >>> level_label("very_severe", "id")
+        'sangat berat'
+    """
+    return LEVEL_LABELS[level][check_lang(lang)]
+
+
+def heading(name: str, lang: str = "en", **fill: object) -> str:
+    """A heading or sentence of the printed texts, in ``lang``, filled in."""
+    return HEADINGS[check_lang(lang)][name].format(**fill)
+
+
+def template_header(key: str, lang: str = "en") -> str:
+    """The header `mexsledai template --lang` writes for a key: the key in
+    English; else a finding's first name in ``lang``, or a lab quantity's
+    first name with the key's first unit spelling.
+
+    Examples:
+        >>> template_header("seizures", "es"), template_header("hemoglobin_g_per_dl", "pt")
+        ('Convulsiones', 'Hemoglobina (g/dL)')
+    """
+    if check_lang(lang) == "en":
+        return key
+    if key in FINDING_KEYS:
+        name = FINDING_ALIASES[key][lang][0]
+        return name[0].upper() + name[1:]
+    for entry in HEADER_QUANTITIES.values():
+        if key in entry.units:
+            name = entry.names[lang][0]
+            return f"{name[0].upper()}{name[1:]} ({entry.units[key][0]})"
+    msg = f"no header for {key!r}"  # pragma: no cover - every key has one
+    raise KeyError(msg)  # pragma: no cover
+
