@@ -28,14 +28,14 @@ _WEIGHTS = tuple((d.weight, d.finding_keys) for d in DESCRIPTORS)
 def make_records(count: int, seed: int = SEED) -> list[dict[str, object]]:
     """Flat records: all 25 findings recorded, ~15 % present; half with a lab."""
     rng = random.Random(seed)
-    units = [unit for quantity in QUANTITIES for unit in quantity.units]
+    units = [u for q in QUANTITIES for u in q.units if u.threshold is not None]
     records: list[dict[str, object]] = []
     for _ in range(count):
         record: dict[str, object] = {key: rng.random() < 0.15 for key in FINDING_KEYS}
         if rng.random() < 0.5:
             unit = rng.choice(units)
             # A value on either side of the threshold, inside the plausible range.
-            value = unit.threshold * rng.uniform(0.5, 1.5)
+            value = (unit.threshold or 0) * rng.uniform(0.5, 1.5)
             record[unit.key] = min(max(value, unit.low), unit.high)
         records.append(record)
     return records

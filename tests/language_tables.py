@@ -16,7 +16,7 @@ LANGS = ("en", "es", "id", "pt")
 def _section(title: str) -> list[list[str]]:
     """The body rows of the first table after a heading starting with ``title``."""
     text = SPEC.split(f"## {title}", 1)[1]
-    rows = []
+    rows: list[list[str]] = []
     for line in text.splitlines():
         if line.startswith("## ") and rows:
             break
@@ -68,7 +68,7 @@ for quantities, target, spellings in _section("Units"):
         listed = _ticked(spellings.split(" (")[0])  # not the remark after the list
         UNITS.extend((quantity, spelling, full) for spelling in listed)
 #: (scheme, level, language, label)
-LEVELS = []
+LEVELS: list[tuple[str, str, str, str]] = []
 _scheme = ""
 for row in _section("Activity levels"):
     _scheme = row[0].strip("`") or _scheme

@@ -80,7 +80,9 @@ def test_definitions_print_the_registry(capsys: pytest.CaptureFixture[str]) -> N
     printed = capsys.readouterr().out
     out = _flat(printed)
     for descriptor in DESCRIPTORS:
-        assert f"{descriptor.weight:>6}  {descriptor.label} ({descriptor.key})" in printed
+        assert (
+            f"{descriptor.weight:>6}  {descriptor.label} ({descriptor.key})" in printed
+        )
         assert spec_tables.WEIGHT[descriptor.key] == descriptor.weight
         for finding in descriptor.findings:
             assert f"{finding.key}: " in out
@@ -105,8 +107,13 @@ def test_definitions_state_the_window_and_what_derivations_cannot_know(
     assert main(["definitions"]) == 0
     out = _flat(capsys.readouterr().out)
     assert "in the preceding 10 days" in out
-    assert "No MEX-SLEDAI source states a window; 10 days is the convention of SLEDAI" in out
-    assert "cannot know 'new onset', 'other causes excluded' or 'not drug-induced'" in out
+    assert (
+        "No MEX-SLEDAI source states a window; 10 days is the convention of SLEDAI"
+        in out
+    )
+    assert (
+        "cannot know 'new onset', 'other causes excluded' or 'not drug-induced'" in out
+    )
     assert "not the 1992 paper's wording" in out
     assert "cranial neuropathy therefore scores here" in out
     assert "leukocytes × lymphocytes_percent / 100" in out

@@ -176,5 +176,5 @@ class TestUnknownKeys:
 
     def test_non_string_key(self) -> None:
         with pytest.raises(mexsledai.InvalidAssessmentError) as caught:
-            mexsledai.score({1: True})  # type: ignore[dict-item]
+            mexsledai.score({1: True})
         assert caught.value.problems[0].code == "unknown_key"

@@ -15,13 +15,20 @@ import difflib
 import math
 import numbers
 from collections.abc import Mapping
-from typing import Final
+from typing import Any, Final, Protocol, cast
 
 from .errors import InvalidAssessmentError, Problem
 from .labs import LAB_KEYS, LAB_UNIT_BY_KEY, QUANTITY_BY_NAME, check_lab_value
 from .registry import DESCRIPTOR_BY_KEY, FINDING_KEYS
 
-__all__ = ["FLAT_KEYS", "FlatInput", "is_missing", "read_flat"]
+__all__ = ["FLAT_KEYS", "FlatInput", "SupportsItems", "is_missing", "read_flat"]
+
+
+class SupportsItems(Protocol):
+    """Anything with ``.items()``, as a pandas Series has."""
+
+    def items(self) -> Any:  # noqa: D102
+        ...
 
 FLAT_KEYS: tuple[str, ...] = FINDING_KEYS + LAB_KEYS
 _FINDING_INDEX: dict[str, int] = {key: i for i, key in enumerate(FINDING_KEYS)}
@@ -52,11 +59,7 @@ def is_missing(value: object) -> bool:
         return True
     if type(value).__name__ in _PANDAS_MISSING:
         return True
-    return (
-        isinstance(value, numbers.Real)
-        and not isinstance(value, bool)
-        and math.isnan(value)
-    )
+    return isinstance(value, numbers.Real) and math.isnan(value)
 
 
 _NOT_A_FINDING: Final = object()
@@ -68,8 +71,8 @@ def _finding_value(value: object) -> object:
     if value is None or value is True or value is False:
         return value
     if _is_numpy_bool(value):
-        return bool(value)  # type: ignore[arg-type]
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, numbers.Real):  # booleans were taken above
         if is_missing(value):
             return None
         if value == 1 or value == 0:  # noqa: PLR1714  (numpy numbers too)
@@ -106,7 +109,7 @@ _ALL_KEY_SET = frozenset(FLAT_KEYS)
 _FINDING_TYPES = frozenset({bool, type(None)})
 
 
-def read_flat(mapping: Mapping[str, object]) -> FlatInput:
+def read_flat(mapping: Mapping[str, object] | SupportsItems) -> FlatInput:
     """Validate a mapping of flat keys (or any object with ``.items()``).
 
     Raises:
@@ -153,7 +156,7 @@ def _read_flat_checked(mapping: Mapping[str, object]) -> FlatInput:
                 )
                 problems.append(Problem(key, value, msg, None, "not_a_boolean"))
             else:
-                values[index] = finding  # type: ignore[assignment]
+                values[index] = cast("bool | None", finding)
         elif key in _LAB_KEY_SET:
             if is_missing(value):
                 continue

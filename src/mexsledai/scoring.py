@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from operator import itemgetter
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict
 
-from ._flat import read_flat
+from ._flat import SupportsItems, read_flat
 from .labs import (
     LAB_KEYS,
     PERCENT_KEY,
@@ -198,7 +198,7 @@ def _outcome(
 
 
 def score(
-    assessment: Assessment | Mapping[str, object],
+    assessment: Assessment | Mapping[str, object] | SupportsItems,
     *,
     unrecorded: Unrecorded = "absent",
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
@@ -252,9 +252,11 @@ def _read(assessment: object) -> tuple[list[bool | None], dict[str, float]]:
         return read_flat(assessment)
     if isinstance(assessment, Assessment):
         return assessment.finding_values(), assessment.labs.given()
+    if callable(getattr(assessment, "items", None)):
+        return read_flat(cast("SupportsItems", assessment))  # a pandas Series
     msg = (
-        "assessment must be an Assessment or a mapping of flat keys, "
-        f"got {type(assessment).__name__}"
+        "assessment must be an Assessment, a mapping of flat keys or an object "
+        f"with .items(), got {type(assessment).__name__}"
     )
     raise TypeError(msg)
 

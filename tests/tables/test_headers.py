@@ -123,7 +123,12 @@ class TestFindingAliases:
 
 
 def _lab_forms(name: str, unit: str) -> list[str]:
-    forms = [f"{name} {unit}", f"{name} ({unit})", f"{name} [{unit}]", f"{name}, {unit}"]
+    forms = [
+        f"{name} {unit}",
+        f"{name} ({unit})",
+        f"{name} [{unit}]",
+        f"{name}, {unit}",
+    ]
     if unit[0] in "/%(":
         forms.append(f"{name}{unit}")  # glued
     return forms
@@ -255,10 +260,13 @@ class TestStops:
     def test_uncorrected_reticulocytes_always_stop(self, name: str, unit: str) -> None:
         assert "without the word for corrected" in _stop(name + unit)
 
-    @pytest.mark.parametrize("header", ["leukocytes", "psycosis", "renal", "Fiebre (sí/no)"])
+    @pytest.mark.parametrize(
+        "header", ["leukocytes", "psycosis", "renal", "Fiebre (sí/no)"]
+    )
     def test_ignore_column_passes_it_through(self, header: str) -> None:
         plan = match_header(
-            ["id", "arthritis", header], ignore_columns=[header.upper().replace(" ", "_")]
+            ["id", "arthritis", header],
+            ignore_columns=[header.upper().replace(" ", "_")],
         )
         assert [k for _, k in plan.findings] == ["arthritis"]
         assert plan.kept == (0, 1, 2)
@@ -312,16 +320,23 @@ class TestColumnMap:
 
     def test_matched_on_trimmed_nfc_text_only(self) -> None:
         decomposed = unicodedata.normalize("NFD", " Convulsión ")
-        plan = match_header([decomposed, "arthritis"], columns={"Convulsión": "seizures"})
+        plan = match_header(
+            [decomposed, "arthritis"], columns={"Convulsión": "seizures"}
+        )
         assert plan.findings[0] == (0, "seizures")
         with pytest.raises(HeaderError, match="'convulsión', which is not a column"):
-            match_header(["Convulsión", "arthritis"], columns={"convulsión": "seizures"})
+            match_header(
+                ["Convulsión", "arthritis"], columns={"convulsión": "seizures"}
+            )
 
     @pytest.mark.parametrize(
         ("columns", "fragment"),
         [
             ({"Conv": "siezures"}, "did you mean 'seizures'?"),
-            ({"Conv": "convulsiones"}, "it is a name of seizures: write the key 'seizures'"),
+            (
+                {"Conv": "convulsiones"},
+                "it is a name of seizures: write the key 'seizures'",
+            ),
             ({"Conv": "zzz"}, "which is not a MEX-SLEDAI key"),
             ({"Nope": "seizures"}, "'Nope', which is not a column of the header"),
             ({"Conv": "seizures", "Other": "seizures"}, "maps both 'Conv' and 'Other'"),
@@ -411,10 +426,12 @@ def _written(draw: st.DrawFn, text: str) -> str:
     out = words[0]
     for word in words[1:]:
         out += draw(_SEPARATORS) + word
-    cased = "".join(
-        c.upper() if draw(st.booleans()) else c.lower() for c in out
+    cased = "".join(c.upper() if draw(st.booleans()) else c.lower() for c in out)
+    return (
+        draw(st.sampled_from(["", " ", "\xa0"]))
+        + cased
+        + draw(st.sampled_from(["", " "]))
     )
-    return draw(st.sampled_from(["", " ", "\xa0"])) + cased + draw(st.sampled_from(["", " "]))
 
 
 @given(data=st.data(), case=st.sampled_from(language_tables.FINDING_ALIASES))

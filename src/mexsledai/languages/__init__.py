@@ -9,7 +9,6 @@ and column names never change with the language.
 
 from __future__ import annotations
 
-from ..labs import LAB_UNIT_BY_KEY
 from ..registry import DESCRIPTOR_BY_KEY, FINDING_BY_KEY, FINDING_KEYS
 from ._names import (
     COUNT_10E9_PER_L,
@@ -133,4 +132,3 @@ def template_header(key: str, lang: str = "en") -> str:
             return f"{name[0].upper()}{name[1:]} ({entry.units[key][0]})"
     msg = f"no header for {key!r}"  # pragma: no cover - every key has one
     raise KeyError(msg)  # pragma: no cover
-

@@ -18,10 +18,10 @@ __all__ = [
     "FINDING_ALIASES",
     "HEADER_QUANTITIES",
     "LANGS",
-    "HeaderQuantity",
     "LEVEL_LABELS",
     "PERCENT",
     "UNCORRECTED_RETICULOCYTES",
+    "HeaderQuantity",
 ]
 
 #: The languages, English first.
@@ -267,13 +267,16 @@ HEADER_QUANTITIES: Final[dict[str, HeaderQuantity]] = {
     "leukocytes": HeaderQuantity(
         {
             "en": (
-                "leukocytes", "leucocytes", "wbc", "white cells",
+                "leukocytes",
+                "leucocytes",
+                "wbc",
+                "white cells",
                 "white blood cells",
             ),
             "es": ("leucocitos", "glóbulos blancos"),
             "id": ("leukosit",),
             "pt": ("leucócitos", "glóbulos brancos"),
-        },  # fmt: skip
+        },
         {
             "leukocytes_per_mm3": COUNT_PER_MM3,
             "leukocytes_10e9_per_l": COUNT_10E9_PER_L,
@@ -334,10 +337,15 @@ HEADER_QUANTITIES: Final[dict[str, HeaderQuantity]] = {
         },
         {
             "urine_rbc_per_hpf": (
-                "/hpf", "per hpf", "/LPB", "/campo", "por campo", "/cga",
+                "/hpf",
+                "per hpf",
+                "/LPB",
+                "/campo",
+                "por campo",
+                "/cga",
                 "p/campo",
             ),
-        },  # fmt: skip
+        },
     ),
     "urine_protein": HeaderQuantity(
         {

@@ -285,8 +285,7 @@ FINDING_DEFINITIONS: Final[Texts] = {
         "pleuritis": "Nyeri pleuritik dengan friction rub atau efusi.",
         "pericarditis": "Nyeri perikardial atau friction rub.",
         "peritonitis": (
-            "Nyeri perut difus dengan nyeri lepas; penyebab intraabdomen "
-            "disingkirkan."
+            "Nyeri perut difus dengan nyeri lepas; penyebab intraabdomen disingkirkan."
         ),
         "fever": "Suhu di atas 38 °C, infeksi disingkirkan.",
         "fatigue": "Kelelahan yang tidak dapat dijelaskan.",
@@ -326,9 +325,7 @@ FINDING_DEFINITIONS: Final[Texts] = {
             "Mais de 5 hemácias por campo de grande aumento; outras causas "
             "(cálculos, infecção) excluídas."
         ),
-        "proteinuria": (
-            "Início recente, mais de 0,5 g/L em amostra isolada de urina."
-        ),
+        "proteinuria": ("Início recente, mais de 0,5 g/L em amostra isolada de urina."),
         "creatinine_increase": (
             'Publicado como "aumento da creatinina (> 5 mg/dL)"; a redação não é '
             "clara (um valor absoluto ou uma elevação), por isso o clínico registra "

@@ -202,7 +202,8 @@ def read_finding(value: object, *, decimal: Decimal) -> bool | None:
             return found
         if decimal == "." and _normal(value) in _DECIMAL_COMMA_WORDS:
             problem = "is not a finding value; with decimal commas use --decimal ,"
-            raise CellError(f"{value!r} {problem}", problem)
+            msg = f"{value!r} {problem}"
+            raise CellError(msg, problem)
     else:
         problem = f"{_kind(value)}: not a finding value"
         raise CellError(problem, problem.split(" (", 1)[0])
@@ -212,7 +213,8 @@ def read_finding(value: object, *, decimal: Decimal) -> bool | None:
         "ya/tidak, ada/tidak ada, positif/negatif, benar/salah, "
         "verdadero/falso, or leave the cell blank (not recorded)"
     )
-    raise CellError(f"{value!r} {problem}", problem)
+    msg = f"{value!r} {problem}"
+    raise CellError(msg, problem)
 
 
 def read_number(
@@ -243,7 +245,8 @@ def read_number(
             "is formatted as a percentage, but this column is not a percentage: "
             "write the number in the column's unit"
         )
-        raise CellError(f"{str(value)!r} {problem}", problem)
+        msg = f"{str(value)!r} {problem}"
+        raise CellError(msg, problem)
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         problem = f"{_kind(value)}: not a number"
         raise CellError(problem, problem)
@@ -266,7 +269,8 @@ def read_number(
             f"is not a number: write digits with {decimal!r} as the decimal "
             "mark, no units and no thousands separators"
         )
-    raise CellError(f"{value!r} {problem}", problem)
+    msg = f"{value!r} {problem}"
+    raise CellError(msg, problem)
 
 
 def text_of(value: object) -> str:

@@ -65,7 +65,7 @@ def read_columns_csv(stream: IO[str], path: str) -> ColumnMap:
     for number, row in enumerate(rows[1:], 2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != 2:  # noqa: PLR2004  (column and key)
+        if len(row) != 2:
             msg = f"--columns {path!r} row {number} must have 2 cells, got {len(row)}"
             raise TableError(msg)
         _add(entries, row[0], row[1].strip() or None, path)

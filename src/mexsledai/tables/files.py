@@ -179,7 +179,9 @@ def _check_options(
     """Refuse options that do not apply to the input, rather than ignore them."""
     xlsx = input_path != STDIO and _suffix(input_path) in WORKBOOK_SUFFIXES
     if sheet is not None and not xlsx:
-        msg = f"--sheet applies to .xlsx, .xls and .ods input only, not to {input_path!r}"
+        msg = (
+            f"--sheet applies to .xlsx, .xls and .ods input only, not to {input_path!r}"
+        )
         raise TableError(msg)
     for option, value in (("--delimiter", delimiter), ("--encoding", encoding)):
         if value is not None and xlsx:

@@ -398,7 +398,11 @@ def _map_problems(
                 hint = f"it is a name of {named}: write the key {named!r}"
             else:
                 close = difflib.get_close_matches(str(key), FLAT_KEYS, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else "see `mexsledai template`"
+                hint = (
+                    f"did you mean {close[0]!r}?"
+                    if close
+                    else "see `mexsledai template`"
+                )
             problems.append(
                 f"--columns maps {column!r} to {key!r}, which is not a MEX-SLEDAI "
                 f"key: {hint}"
@@ -411,7 +415,9 @@ def _map_problems(
                 )
             by_key[key] = column
         if _exact(column) not in present:
-            problems.append(f"--columns names {column!r}, which is not a column of the header")
+            problems.append(
+                f"--columns names {column!r}, which is not a column of the header"
+            )
         if normalize_header(column) in ignored:
             problems.append(
                 f"{column!r} is named by both --columns and --ignore-column: keep one"

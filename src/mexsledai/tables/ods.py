@@ -63,7 +63,11 @@ def _value(cell: Element) -> object:
         return cell.get(f"{_O}boolean-value") == "true"
     if kind == "date":
         text = cell.get(f"{_O}date-value", "")
-        return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+        return (
+            dt.datetime.fromisoformat(text)
+            if "T" in text
+            else dt.date.fromisoformat(text)
+        )
     if kind == "time":
         found = _DURATION.fullmatch(cell.get(f"{_O}time-value", ""))
         if found:
@@ -116,7 +120,9 @@ def _rows_of_table(events: Iterator[tuple[str, Element]]) -> Iterator[list[objec
             return
 
 
-def read_ods_rows(path: Path, *, sheet: str | None) -> tuple[str, Iterator[list[object]]]:
+def read_ods_rows(
+    path: Path, *, sheet: str | None
+) -> tuple[str, Iterator[list[object]]]:
     """The name and the rows of a sheet of an ``.ods`` file: the first one
     unless ``sheet`` names one. Rows are lists of cell values, trailing empty
     cells trimmed.

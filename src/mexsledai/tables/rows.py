@@ -198,7 +198,7 @@ class TableScorer:
         if len(cells) < width:
             cells = (*cells, *(None,) * (width - len(cells)))
         values: list[bool | None] = [None] * len(FINDING_KEYS)
-        errors: list[tuple[str, str, str, str]] = []  # where, message, what, value
+        errors: list[tuple[str, str, str, object]] = []  # where, message, what, value
         recorded = False
         words = self.words
         name = self.plan.name
@@ -257,8 +257,10 @@ class TableScorer:
                 0,
                 (
                     "row",
-                    f"row {row} has {len(cells)} cells but the header has {width}: "
-                    "the extra cells are kept after the mexsledai columns",
+                    (
+                        f"row {row} has {len(cells)} cells but the header has "
+                        f"{width}: the extra cells are kept after the mexsledai columns"
+                    ),
                     what,
                     "",
                 ),

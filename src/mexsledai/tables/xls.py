@@ -31,7 +31,9 @@ def _require_xlrd() -> Any:
     return xlrd
 
 
-def read_xls_rows(path: Path, *, sheet: str | None) -> tuple[str, Iterator[list[object]]]:
+def read_xls_rows(
+    path: Path, *, sheet: str | None
+) -> tuple[str, Iterator[list[object]]]:
     """The name and the rows of a sheet of an ``.xls`` file: the first one
     unless ``sheet`` names one; trailing empty cells trimmed.
 
@@ -61,9 +63,7 @@ def _rows(xlrd: Any, book: Any, sheet: Any) -> Iterator[list[object]]:
     }
     try:
         for number in range(sheet.nrows):
-            cells = [
-                _value(xlrd, book, cell, percent_xf) for cell in sheet.row(number)
-            ]
+            cells = [_value(xlrd, book, cell, percent_xf) for cell in sheet.row(number)]
             while cells and cells[-1] is None:
                 cells.pop()
             yield cells
