@@ -237,5 +237,8 @@ class TestArguments:
 
     @pytest.mark.parametrize("assessment", [None, [("seizures", True)], "seizures"])
     def test_not_a_mapping(self, assessment: object) -> None:
-        with pytest.raises(TypeError, match="Assessment, a mapping of flat keys or an object with .items()"):
+        with pytest.raises(
+            TypeError,
+            match="Assessment, a mapping of flat keys or an object with .items()",
+        ):
             mexsledai.score(assessment)  # type: ignore[arg-type]

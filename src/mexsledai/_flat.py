@@ -27,8 +27,9 @@ __all__ = ["FLAT_KEYS", "FlatInput", "SupportsItems", "is_missing", "read_flat"]
 class SupportsItems(Protocol):
     """Anything with ``.items()``, as a pandas Series has."""
 
-    def items(self) -> Any:  # noqa: D102
+    def items(self) -> Any:
         ...
+
 
 FLAT_KEYS: tuple[str, ...] = FINDING_KEYS + LAB_KEYS
 _FINDING_INDEX: dict[str, int] = {key: i for i, key in enumerate(FINDING_KEYS)}
@@ -72,9 +73,9 @@ def _finding_value(value: object) -> object:
         return value
     if _is_numpy_bool(value):
         return bool(value)
+    if is_missing(value):
+        return None
     if isinstance(value, numbers.Real):  # booleans were taken above
-        if is_missing(value):
-            return None
         if value == 1 or value == 0:  # noqa: PLR1714  (numpy numbers too)
             return value == 1
     return _NOT_A_FINDING

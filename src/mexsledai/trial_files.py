@@ -123,7 +123,12 @@ def follow_up_file(
     _check_paths(input_path, output_path)
     _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
     named = {"patient": patient, "visit": visit, "arm": arm, "day": day}
-    options = {"sheet": sheet, "delimiter": delimiter, "encoding": encoding}
+    options = {
+        "sheet": sheet,
+        "delimiter": delimiter,
+        "encoding": encoding,
+        "mapped": [c for c, key in (columns or {}).items() if key],
+    }
     # Two passes over the input (a baseline may follow a visit in the file):
     # the first scores and links, the second writes. Standard input is kept
     # in a temporary file between them.

@@ -15,7 +15,7 @@ import functools
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -100,9 +100,10 @@ class Table:
     failed: Callable[[Exception], TableError] = _unexpected
 
 
-def detect_delimiter(line: str) -> str | None:
+def detect_delimiter(line: str, mapped: Collection[str] = ()) -> str | None:
     """The delimiter among ``,`` ``;`` tab whose split of ``line`` names the
-    most keys (the first on a tie), or ``None`` if no split names any.
+    most keys (the first on a tie), or ``None`` if no split names any. A
+    header in ``mapped`` (a ``--columns`` entry) counts as a key.
 
     Examples:
         >>> detect_delimiter("id;seizures;arthritis")
@@ -113,16 +114,21 @@ def detect_delimiter(line: str) -> str | None:
     best, best_count = None, 0
     for delimiter in DELIMITERS:
         cells = next(csv.reader([line], delimiter=delimiter), [])
-        count = count_keys(cells)
+        count = count_keys(cells, mapped)
         if count > best_count:
             best, best_count = delimiter, count
     return best
 
 
 def read_text(
-    binary: IO[bytes], *, encoding: str | None = None, delimiter: str | None = None
+    binary: IO[bytes],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    mapped: Collection[str] = (),
 ) -> Table:
-    """Open a text table for streaming.
+    """Open a text table for streaming (``mapped``: the headers a ``--columns``
+    map names, which count as keys when the delimiter is detected).
 
     Raises:
         TableError: an empty input, a header that cannot be decoded, or no
@@ -164,7 +170,7 @@ def read_text(
         "\r\n" if first.endswith("\r\n") else "\n" if first.endswith("\n") else "\r\n"
     )
     if delimiter is None:
-        found = detect_delimiter(first.rstrip("\r\n"))
+        found = detect_delimiter(first.rstrip("\r\n"), mapped)
         if found is None:
             text.detach()
             msg = (
@@ -172,7 +178,7 @@ def read_text(
                 "or tab: pass --delimiter, or check that the first line is the "
                 f"header (it reads {first.rstrip()[:120]!r})"
             )
-            raise TableError(msg + _near_misses(first.rstrip("\r\n")))
+            raise TableError(msg + _near_misses(first.rstrip("\r\n"), mapped))
         delimiter = found
     reader = csv.reader(itertools.chain([first], text), delimiter=delimiter)
     # The count advances only when the reader gives a row, so after a failure
@@ -189,17 +195,21 @@ def read_text(
     return table
 
 
-def _near_misses(line: str) -> str:
-    """What the header's cells may have meant, split the way that gives most cells."""
+def _near_misses(line: str, mapped: Collection[str] = ()) -> str:
+    """What the header's cells may have meant, split the way that gives most
+    cells, and the ``--columns`` entries that name none of them."""
     splits = [next(csv.reader([line], delimiter=d), []) for d in DELIMITERS]
     cells = max(splits, key=len)
+    hints = [
+        f"--columns names {name!r}, which is not a column of the header"
+        for name in mapped
+        if name not in {cell.strip() for cell in cells}
+    ]
     try:
         match_header(cells)
     except HeaderError as error:
-        hints = [p for p in error.problems if "no column is named" not in p]
-        if hints:
-            return "\n" + "\n".join(f"- {hint}" for hint in hints)
-    return ""
+        hints += [p for p in error.problems if "no column is named" not in p]
+    return "".join(f"\n- {hint}" for hint in hints)
 
 
 def _decode_message(encoding: str, row: int, error: UnicodeDecodeError) -> str:

@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -197,15 +197,16 @@ def _open_table(
     delimiter: str | None,
     encoding: str | None,
     source: IO[bytes] | None = None,
+    mapped: Collection[str] = (),
 ) -> Iterator[Table]:
     """The table of a file or of standard input (or of ``source``, a copy of
-    standard input)."""
+    standard input); ``mapped``: the headers a column map names."""
     if input_path != STDIO and _suffix(input_path) in WORKBOOK_SUFFIXES:
         yield read_workbook(Path(input_path), sheet=sheet)
         return
     if input_path == STDIO:
         stream = source if source is not None else sys.stdin.buffer
-        table = read_text(stream, encoding=encoding, delimiter=delimiter)
+        table = read_text(stream, encoding=encoding, delimiter=delimiter, mapped=mapped)
         try:
             yield table
         finally:
@@ -218,7 +219,7 @@ def _open_table(
         msg = f"cannot read {input_path!r}: {error.strerror}"
         raise TableError(msg) from None
     with opened:
-        table = read_text(opened, encoding=encoding, delimiter=delimiter)
+        table = read_text(opened, encoding=encoding, delimiter=delimiter, mapped=mapped)
         try:
             yield table
         finally:
@@ -242,7 +243,11 @@ def _open_scored(
     """The open table and its scorer (the header checked)."""
     _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
     with _open_table(
-        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding
+        input_path,
+        sheet=sheet,
+        delimiter=delimiter,
+        encoding=encoding,
+        mapped=[c for c, key in (columns or {}).items() if key],
     ) as table:
         yield (
             table,

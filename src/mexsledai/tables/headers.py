@@ -36,7 +36,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -519,6 +519,12 @@ def match_header(
     )
 
 
-def count_keys(header: Sequence[str]) -> int:
-    """How many cells of a header name a key (for choosing a delimiter)."""
-    return sum(1 for cell in header if resolve_header(cell) is not None)
+def count_keys(header: Sequence[str], mapped: Collection[str] = ()) -> int:
+    """How many cells of a header name a key or are named in ``mapped`` (for
+    choosing a delimiter)."""
+    names = {_exact(name) for name in mapped}
+    return sum(
+        1
+        for cell in header
+        if resolve_header(cell) is not None or _exact(cell) in names
+    )
