@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import mexsledai
 from mexsledai.labs import LAB_KEYS
+from mexsledai.scoring import Unrecorded
 from tests import spec_tables
 from tests.property.strategies import flat_assessments, policies
 
@@ -178,13 +179,15 @@ class TestLabWarnings:
         [("absent", "counted absent"), ("unknown", "left unknown")],
     )
     def test_hemoglobin_without_reticulocytes(
-        self, policy: mexsledai.Unrecorded, outcome: str
+        self, policy: Unrecorded, outcome: str
     ) -> None:
         result = mexsledai.score({"hemoglobin_g_per_dl": 9.5}, unrecorded=policy)
         assert result.warnings == (
-            "hemolysis not derived: hemoglobin_g_per_dl = 9.5 is below 12 g/dL, but "
-            "no corrected reticulocytes value was recorded; hemolysis "
-            f"{outcome} (not recorded)",
+            (
+                "hemolysis not derived: hemoglobin_g_per_dl = 9.5 is below 12 g/dL, but "
+                "no corrected reticulocytes value was recorded; hemolysis "
+                f"{outcome} (not recorded)"
+            ),
         )
 
 

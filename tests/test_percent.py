@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import mexsledai
 from mexsledai.labs import derive, lymphocytes_from_percent
+from mexsledai.scoring import Unrecorded
 from tests import spec_tables
 
 
@@ -92,11 +93,13 @@ class TestPercentageAlone:
         ("policy", "outcome"),
         [("absent", "counted absent"), ("unknown", "left unknown")],
     )
-    def test_warning(self, policy: mexsledai.Unrecorded, outcome: str) -> None:
+    def test_warning(self, policy: Unrecorded, outcome: str) -> None:
         result = mexsledai.score({"lymphocytes_percent": 10}, unrecorded=policy)
         assert result.warnings == (
-            "lymphopenia not derived: lymphocytes_percent = 10 needs a leukocyte "
-            f"count, and none was recorded; lymphopenia {outcome} (not recorded)",
+            (
+                "lymphopenia not derived: lymphocytes_percent = 10 needs a leukocyte "
+                f"count, and none was recorded; lymphopenia {outcome} (not recorded)"
+            ),
         )
 
     def test_absent_policy_assumes_it_absent(self) -> None:
@@ -132,9 +135,11 @@ class TestAbsoluteCountAndPercentage:
             "lymphocytes_per_mm3",
         )
         assert result.warnings == (
-            "lymphocytes_per_mm3 = 1500 is not below 1200 cells/mm³, but "
-            "leukocytes_per_mm3 = 5000 × lymphocytes_percent = 10 % gives 500 "
-            "cells/mm³, below 1200 cells/mm³: the absolute count is used",
+            (
+                "lymphocytes_per_mm3 = 1500 is not below 1200 cells/mm³, but "
+                "leukocytes_per_mm3 = 5000 × lymphocytes_percent = 10 % gives 500 "
+                "cells/mm³, below 1200 cells/mm³: the absolute count is used"
+            ),
         )
 
     def test_agreeing_values_need_no_warning(self) -> None:
@@ -171,9 +176,11 @@ class TestAbsoluteCountAndPercentage:
         )
         assert result.conflicts == ("lymphopenia",)
         assert result.warnings == (
-            "lymphopenia recorded False, but leukocytes_per_mm3 = 5000 × "
-            "lymphocytes_percent = 10 % gives 500 cells/mm³, below 1200 cells/mm³: "
-            "the recorded value is used",
+            (
+                "lymphopenia recorded False, but leukocytes_per_mm3 = 5000 × "
+                "lymphocytes_percent = 10 % gives 500 cells/mm³, below 1200 cells/mm³: "
+                "the recorded value is used"
+            ),
         )
 
 

@@ -239,6 +239,6 @@ class TestArguments:
     def test_not_a_mapping(self, assessment: object) -> None:
         with pytest.raises(
             TypeError,
-            match="Assessment, a mapping of flat keys or an object with .items()",
+            match=r"Assessment, a mapping of flat keys or an object with \.items\(\)",
         ):
             mexsledai.score(assessment)  # type: ignore[arg-type]

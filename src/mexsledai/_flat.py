@@ -27,8 +27,7 @@ __all__ = ["FLAT_KEYS", "FlatInput", "SupportsItems", "is_missing", "read_flat"]
 class SupportsItems(Protocol):
     """Anything with ``.items()``, as a pandas Series has."""
 
-    def items(self) -> Any:
-        ...
+    def items(self) -> Any: ...
 
 
 FLAT_KEYS: tuple[str, ...] = FINDING_KEYS + LAB_KEYS
@@ -75,9 +74,8 @@ def _finding_value(value: object) -> object:
         return bool(value)
     if is_missing(value):
         return None
-    if isinstance(value, numbers.Real):  # booleans were taken above
-        if value == 1 or value == 0:  # noqa: PLR1714  (numpy numbers too)
-            return value == 1
+    if isinstance(value, numbers.Real) and (value == 1 or value == 0):  # noqa: PLR1714
+        return value == 1  # booleans were taken above; numpy numbers too
     return _NOT_A_FINDING
 
 

@@ -123,7 +123,7 @@ def follow_up_file(
     _check_paths(input_path, output_path)
     _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
     named = {"patient": patient, "visit": visit, "arm": arm, "day": day}
-    options = {
+    options: dict[str, Any] = {
         "sheet": sheet,
         "delimiter": delimiter,
         "encoding": encoding,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -127,7 +128,7 @@ class TestStopsWriteNothing:
 class TestColumnsFile:
     """--columns FILE: CSV column,key or JSON; every map error exits 2."""
 
-    ROWS = [["id", "Conv.", "Leuco", "Obs"], ["A", "1", "3000", "renal?"]]
+    ROWS: ClassVar = [["id", "Conv.", "Leuco", "Obs"], ["A", "1", "3000", "renal?"]]
 
     @pytest.mark.parametrize("kind", ["csv", "json"])
     def test_map(self, tmp_path: Path, kind: str) -> None:
@@ -263,16 +264,16 @@ class TestWords:
     @pytest.mark.parametrize(
         ("decimal", "text", "message"),
         [
-            (".", "abc", "'abc' is not a number: write digits with '.' as the decimal "
-             "mark, no units and no thousands separators"),
-            (",", "abc", "'abc' is not a number: write digits with ',' as the decimal "
-             "mark, no units and no thousands separators"),
+            (".", "abc", ("'abc' is not a number: write digits with '.' as the decimal "
+             "mark, no units and no thousands separators")),
+            (",", "abc", ("'abc' is not a number: write digits with ',' as the decimal "
+             "mark, no units and no thousands separators")),
             (".", "4,5", "'4,5' has a decimal comma: pass --decimal , (no guessing)"),
-            (",", "4.000", "'4.000' has a dot, which is not a decimal mark under "
+            (",", "4.000", ("'4.000' has a dot, which is not a decimal mark under "
              "--decimal , (there 4.000 means four thousand): write the number without "
-             "grouping"),
-            (".", "30%", "'30%' is not a number: write digits with '.' as the decimal "
-             "mark, no units and no thousands separators"),
+             "grouping")),
+            (".", "30%", ("'30%' is not a number: write digits with '.' as the decimal "
+             "mark, no units and no thousands separators")),
         ],
     )  # fmt: skip
     def test_lab_text_errors(self, decimal: str, text: str, message: str) -> None:

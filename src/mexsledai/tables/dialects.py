@@ -99,6 +99,12 @@ class Table:
     text: io.TextIOWrapper | None = None
     failed: Callable[[Exception], TableError] = _unexpected
 
+    def close(self) -> None:
+        """Release what reading holds open (a workbook's file)."""
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
+
 
 def detect_delimiter(line: str, mapped: Collection[str] = ()) -> str | None:
     """The delimiter among ``,`` ``;`` tab whose split of ``line`` names the

@@ -202,7 +202,11 @@ def _open_table(
     """The table of a file or of standard input (or of ``source``, a copy of
     standard input); ``mapped``: the headers a column map names."""
     if input_path != STDIO and _suffix(input_path) in WORKBOOK_SUFFIXES:
-        yield read_workbook(Path(input_path), sheet=sheet)
+        workbook = read_workbook(Path(input_path), sheet=sheet)
+        try:
+            yield workbook
+        finally:
+            workbook.close()
         return
     if input_path == STDIO:
         stream = source if source is not None else sys.stdin.buffer

@@ -144,11 +144,13 @@ def read_ods_rows(
                 name = element.get(f"{_T}name", "")
                 names.append(name)
                 if sheet is None or name == sheet:
-                    return name, _closing(_rows_of_table(events), archive)
+                    return name, _closing(_rows_of_table(events), archive, stream)
     except SyntaxError as error:  # xml.etree.ElementTree.ParseError
+        stream.close()
         archive.close()
         msg = f"cannot read {path} as an .ods spreadsheet: {error}"
         raise TableError(msg) from None
+    stream.close()
     archive.close()
     if sheet is None:
         msg = f"{path} has no sheet"
@@ -158,9 +160,9 @@ def read_ods_rows(
 
 
 def _closing(
-    rows: Iterator[list[object]], archive: zipfile.ZipFile
+    rows: Iterator[list[object]], archive: zipfile.ZipFile, stream: IO[bytes]
 ) -> Iterator[list[object]]:
-    with archive:
+    with archive, stream:
         try:
             yield from rows
         except SyntaxError as error:  # xml.etree.ElementTree.ParseError

@@ -42,7 +42,7 @@ def read_xls_rows(
     """
     xlrd = _require_xlrd()
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(str(path), formatting_info=True)
     except Exception as error:  # noqa: BLE001  (xlrd raises many kinds for a bad file)
         msg = f"cannot read {path} as an .xls workbook: {error}"
         raise TableError(msg) from None
