@@ -109,7 +109,7 @@ def write_xls(path: Path, rows: list[list[object]], sheet: str = "Visits") -> Pa
     return path
 
 
-HEADER = [
+HEADER: list[object] = [
     "patient",
     "Convulsiones",
     "Artritis",
@@ -220,7 +220,7 @@ class TestOds:
                 archive.writestr("content.xml", "<broken")
         else:
             path.write_bytes(content)
-        with pytest.raises(TableError, match="as an .ods spreadsheet"):
+        with pytest.raises(TableError, match=r"as an \.ods spreadsheet"):
             list(iter_scored_file(str(path)))
 
 
@@ -248,7 +248,7 @@ class TestXls:
     def test_not_an_xls_file(self, tmp_path: Path) -> None:
         path = tmp_path / "bad.xls"
         path.write_bytes(b"not a workbook")
-        with pytest.raises(TableError, match="as an .xls workbook"):
+        with pytest.raises(TableError, match=r"as an \.xls workbook"):
             list(iter_scored_file(str(path)))
 
 
