@@ -3,6 +3,8 @@ lists them, and a template in any language scores as the English one."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,11 +12,15 @@ from hypothesis import strategies as st
 from mexsledai._flat import FLAT_KEYS
 from mexsledai.languages import (
     DESCRIPTOR_LABELS,
+    DESCRIPTOR_NAMES,
     DESCRIPTOR_NOTES,
+    FINDING_ALIASES,
     FINDING_DEFINITIONS,
     FINDING_LABELS,
+    HEADER_QUANTITIES,
     HEADINGS,
     LANGS,
+    LEVEL_LABELS,
     check_lang,
     descriptor_label,
     descriptor_note,
@@ -115,3 +121,35 @@ def test_a_template_in_any_language_scores_as_the_english_one(
     translated = [[template_header(key, lang) for key in FLAT_KEYS], *rows]
     expected = [(r.status, r.score, r.message) for r in score_rows(english)]
     assert [(r.status, r.score, r.message) for r in score_rows(translated)] == expected
+
+
+def test_the_languages_page_lists_every_name() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "languages.md").read_text(
+        encoding="utf-8"
+    )
+    rows = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in page.splitlines()
+        if line.startswith("| ")
+    }
+    for key, by_lang in FINDING_ALIASES.items():
+        for lang in LANGS:
+            cell = rows[key].split("|")[2 + LANGS.index(lang)]
+            assert [n.strip() for n in cell.split(",")] == list(by_lang[lang])
+    for key, by_lang in DESCRIPTOR_NAMES.items():
+        for lang in LANGS:
+            cell = rows[key].split("|")[2 + LANGS.index(lang)]
+            assert [n.strip() for n in cell.split(",")] == list(by_lang[lang])
+    for entry in HEADER_QUANTITIES.values():
+        for names in entry.names.values():
+            for name in names:
+                assert name in page
+        for key, spellings in entry.units.items():
+            assert rows[key].count("`") == 2 * len(spellings) + 2
+            for spelling in spellings:
+                assert f"`{spelling}`" in rows[key]
+    for level, by_lang in LEVEL_LABELS.items():
+        assert (
+            rows[level]
+            == f"| `{level}` | " + " | ".join(by_lang[lang] for lang in LANGS) + " |"
+        )
