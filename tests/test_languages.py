@@ -148,8 +148,8 @@ def test_the_languages_page_lists_every_name() -> None:
             assert rows[key].count("`") == 2 * len(spellings) + 2
             for spelling in spellings:
                 assert f"`{spelling}`" in rows[key]
-    for level, by_lang in LEVEL_LABELS.items():
+    for level, labels in LEVEL_LABELS.items():
         assert (
             rows[level]
-            == f"| `{level}` | " + " | ".join(by_lang[lang] for lang in LANGS) + " |"
+            == f"| `{level}` | " + " | ".join(labels[lang] for lang in LANGS) + " |"
         )
