@@ -43,6 +43,7 @@ from .trials import (
     STATISTICS,
     SummaryRow,
     Visit,
+    check_baseline_options,
     check_columns,
     identity,
     link,
@@ -100,6 +101,7 @@ def follow_up_file(
     arm: str | None = None,
     day: str | None = None,
     baseline: str | None = None,
+    per_patient_baseline: bool = False,
     sheet: str | None = None,
     delimiter: str | None = None,
     decimal: Decimal = ".",
@@ -122,6 +124,7 @@ def follow_up_file(
     output_path = output_path or default_output(input_path)
     _check_paths(input_path, output_path)
     _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
+    check_baseline_options(baseline, per_patient_baseline)
     named = {"patient": patient, "visit": visit, "arm": arm, "day": day}
     options: dict[str, Any] = {
         "sheet": sheet,
@@ -169,7 +172,12 @@ def follow_up_file(
                 summary.count_problems(fast.problems)
                 visits.extend(_visits(chunk, len(appended) + 2, where, values, decimal))
                 appended.extend(values)
-        link(visits, by_day=day is not None, baseline=baseline)
+        link(
+            visits,
+            by_day=day is not None,
+            baseline=baseline,
+            per_patient_baseline=per_patient_baseline,
+        )
         report = TrialReport(
             summary,
             visits,

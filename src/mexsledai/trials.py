@@ -12,9 +12,14 @@ Data problems never drop a row. A row without patient or visit (or, when a
 day column is named, a usable day) is invalid; a patient with a visit twice,
 or whose arm differs between rows, has those rows marked. Invalid and marked
 rows are *excluded*: they have no change and are left out of the summaries'
-statistics, but are counted (``n_excluded``). A patient without a usable
-baseline (none, or one that is excluded or incomplete) keeps its rows, with no
-change and a message saying why.
+statistics, but are counted (``n_excluded``).
+
+The baseline is one visit of the trial, the same for every patient: the one
+named, or the first in the visit order. A patient whose row there is missing,
+invalid (a blank day included), excluded or incomplete keeps its rows, with
+no change and a message on each saying why: no other visit is ever measured
+in its place. Cohorts whose patients enter at different visits may instead
+take each patient's earliest usable row (``per_patient_baseline=True``).
 
 Examples:
     >>> records = [
@@ -78,6 +83,7 @@ class VisitScore:
         scheme: the name of the category scheme.
         levels: the scheme's levels, in order (for the summaries' counts).
         row: the record's number, counting the header as 1 (as a spreadsheet).
+        is_baseline: this row is its patient's baseline.
     """
 
     patient: str | None
@@ -92,6 +98,7 @@ class VisitScore:
     scheme: str = DEFAULT_SCHEME
     levels: tuple[str, ...] = ()
     row: int = 0
+    is_baseline: bool = False
 
     @property
     def total(self) -> int | None:
@@ -161,6 +168,7 @@ class Visit:
     excluded: bool = False
     baseline_total: int | None = None
     change: int | None = None
+    is_baseline: bool = False
 
     def add(self, problem: str) -> None:
         """Note a problem of this row."""
@@ -227,9 +235,53 @@ def arm_order(arms: Iterable[str | None]) -> list[str | None]:
     ]
 
 
-def link(visits: Sequence[Visit], *, by_day: bool, baseline: str | None) -> list[str]:
+def baseline_label(
+    order: Sequence[str], baseline: str | None
+) -> str | None:
+    """The trial's baseline visit: ``baseline`` (trimmed), or the first visit
+    in the visit order (``None`` when there is no visit at all).
+
+    Raises:
+        TableError: ``baseline`` names no visit; the message lists the visits.
+    """
+    if baseline is None:
+        return order[0] if order else None
+    label = baseline.strip()
+    if label not in order:
+        listed = ", ".join(repr(v) for v in order) or "none"
+        msg = f"the baseline {baseline!r} is not a visit label; the visits are: {listed}"
+        raise TableError(msg)
+    return label
+
+
+def check_baseline_options(baseline: str | None, per_patient_baseline: bool) -> None:
+    """Refuse both baseline rules at once.
+
+    Raises:
+        ValueError: ``baseline`` given with ``per_patient_baseline``.
+    """
+    if baseline is not None and per_patient_baseline:
+        msg = (
+            "give either a baseline visit (--baseline) or --per-patient-baseline, "
+            "not both"
+        )
+        raise TableError(msg)
+
+
+def link(
+    visits: Sequence[Visit],
+    *,
+    by_day: bool,
+    baseline: str | None,
+    per_patient_baseline: bool = False,
+) -> list[str]:
     """Mark duplicates and arm changes, find each patient's baseline, and
-    compute changes, in place. Returns the visit order."""
+    compute changes, in place. Returns the visit order.
+
+    Raises:
+        TableError: ``baseline`` names no visit, or both rules are asked for.
+    """
+    check_baseline_options(baseline, per_patient_baseline)
     patients: dict[str, list[Visit]] = {}
     for visit in visits:
         if visit.invalid:
@@ -241,11 +293,17 @@ def link(visits: Sequence[Visit], *, by_day: bool, baseline: str | None) -> list
             else:
                 own.append(visit)
     order = visit_order(visits, by_day)
-    rank = {label: index for index, label in enumerate(order)}
+    label = baseline_label(order, baseline)
+    rank = {name: index for index, name in enumerate(order)}
     for patient, own in patients.items():
         if len(own) > 1:
             _mark(patient, own)
-        _link_patient(patient, own, rank, by_day=by_day, baseline=baseline)
+        if per_patient_baseline:
+            base = _cohort_baseline(patient, own, rank, order, by_day=by_day)
+        else:
+            base = _trial_baseline(patient, own, label)
+        if base is not None:
+            _changes(own, base)
     return order
 
 
@@ -273,52 +331,82 @@ def _mark(patient: str, own: list[Visit]) -> None:
             visit.add(f"patient {patient} is in more than one arm: {named}")
 
 
-def _link_patient(
+def _no_change(own: list[Visit], problem: str) -> None:
+    for visit in own:
+        visit.add(f"{problem}: no change")
+
+
+def _trial_baseline(patient: str, own: list[Visit], label: str | None) -> Visit | None:
+    """The patient's row at the trial's baseline visit, if usable; otherwise
+    every row says why there is no change."""
+    at = [visit for visit in own if visit.visit == label]
+    rows = ", ".join(str(visit.row) for visit in at)
+    if not at:
+        _no_change(own, f"patient {patient} has no row at the baseline visit {label!r}")
+        return None
+    if len(at) > 1 or at[0].excluded:
+        _no_change(
+            own,
+            f"patient {patient}'s row at the baseline visit {label!r} (row {rows}) "
+            "is excluded",
+        )
+        return None
+    if at[0].total is None:
+        _no_change(
+            own,
+            f"patient {patient}'s row at the baseline visit {label!r} (row {rows}) "
+            "has no complete total",
+        )
+        return None
+    return at[0]
+
+
+def _cohort_baseline(
     patient: str,
     own: list[Visit],
     rank: dict[str, int],
+    order: Sequence[str],
     *,
     by_day: bool,
-    baseline: str | None,
-) -> None:
-    labelled = [v for v in own if v.visit is not None]
-    if baseline is not None:
-        label: str | None = baseline.strip()
-        first = [v for v in labelled if v.visit == label]
-    else:
-        timed = [v for v in labelled if v.day is not None] if by_day else labelled
-        if timed:
-            earliest = min(
-                timed,
-                key=lambda v: ((v.day or 0.0) if by_day else 0.0, rank[v.visit or ""]),
-            )
-            label = earliest.visit
-            first = [v for v in timed if v.visit == label]
+) -> Visit | None:
+    """The patient's earliest usable row (valid, not excluded, complete):
+    lowest day, else earliest visit; ties by visit order, then input order."""
+    usable = [v for v in own if not v.excluded and v.total is not None]
+    if not usable:
+        _no_change(own, f"patient {patient} has no usable row for a baseline")
+        return None
+    base = min(
+        usable,
+        key=lambda v: (
+            v.day if by_day and v.day is not None else 0.0,
+            rank.get(v.visit or "", len(rank)),
+            v.row,
+        ),
+    )
+    first = order[0]
+    if base.visit != first:
+        if any(v.visit == first for v in usable):
+            reason = f"its day is the patient's earliest, before {first!r}"
         else:
-            label, first = None, []
-    problem = None
-    if not first:
-        problem = f"patient {patient} has no baseline visit" + (
-            f" {label!r}" if baseline is not None else ""
-        )
-    elif len(first) > 1 or first[0].excluded:
-        problem = f"patient {patient}'s baseline ({label}) is excluded"
-    elif first[0].total is None:
-        problem = f"patient {patient}'s baseline ({label}) has no complete total"
-    if problem is not None:
+            reason = f"no usable row at {first!r}"
         for visit in own:
-            if not visit.excluded:
-                visit.add(f"{problem}: no change")
-        return
-    base = first[0].total
+            visit.add(f"baseline taken at {base.visit!r}: {reason}")
+    return base
+
+
+def _changes(own: list[Visit], base: Visit) -> None:
+    """Each row's change from ``base``; excluded rows keep the baseline total
+    but have no change."""
+    base.is_baseline = True
+    total = base.total
     for visit in own:
-        visit.baseline_total = base
+        visit.baseline_total = total
         if visit.excluded:
             continue
         if visit.total is None:
             visit.add("the score is incomplete: no change")
         else:
-            visit.change = visit.total - base  # type: ignore[operator]
+            visit.change = visit.total - total  # type: ignore[operator]
 
 
 # -- the Python API ------------------------------------------------------------
@@ -362,6 +450,7 @@ def follow_up(
     arm: str | None = None,
     day: str | None = None,
     baseline: str | None = None,
+    per_patient_baseline: bool = False,
     columns: Mapping[str, str | None] | None = None,
     decimal: Decimal = ".",
     unrecorded: Unrecorded = "absent",
@@ -379,8 +468,14 @@ def follow_up(
         visit: the column of visit labels.
         arm: the column of arms, if any.
         day: the column of study days, if any (orders visits, finds baselines).
-        baseline: the label of the baseline visit; by default each patient's
-            earliest visit (lowest day, else earliest in visit order).
+        baseline: the label of the trial's baseline visit, the same for every
+            patient; by default the first visit in the visit order. A patient
+            with no usable row there has no change (every row says why); no
+            other visit stands in for it.
+        per_patient_baseline: for cohorts whose patients enter at different
+            visits: each patient's earliest usable row (valid, not excluded,
+            complete; lowest day, else earliest visit) is their baseline, and
+            their rows say which visit it is when it is not the first.
         columns: a map of column names to keys (``None``: pass through), as
             ``--columns``; it overrides the header rules for those columns.
         decimal: the decimal mark of number cells.
@@ -391,9 +486,11 @@ def follow_up(
         One `VisitScore` per record, in input order.
 
     Raises:
-        TableError: a named column is missing, or the columns cannot be read
-            safely (`HeaderError`).
+        TableError: a named column is missing, the columns cannot be read
+            safely (`HeaderError`), ``baseline`` names no visit, or both
+            ``baseline`` and ``per_patient_baseline`` are given.
     """
+    check_baseline_options(baseline, per_patient_baseline)
     listed = list(records)
     header = _header_of(listed)
     named = {"patient": patient, "visit": visit, "arm": arm, "day": day}
@@ -421,7 +518,12 @@ def follow_up(
             item.total = result.score.total if result.score is not None else None
         linked.append(item)
         scores.append(result.score if not item.invalid else None)
-    link(linked, by_day=day is not None, baseline=baseline)
+    link(
+        linked,
+        by_day=day is not None,
+        baseline=baseline,
+        per_patient_baseline=per_patient_baseline,
+    )
     return [
         VisitScore(
             patient=item.patient,
@@ -436,6 +538,7 @@ def follow_up(
             scheme=scorer.scheme_name,
             levels=levels,
             row=item.row,
+            is_baseline=item.is_baseline,
         )
         for item, score in zip(linked, scores, strict=True)
     ]

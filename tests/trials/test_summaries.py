@@ -62,7 +62,9 @@ def test_missing_baseline_keeps_the_row(rows: list[mexsledai.VisitScore]) -> Non
     assert not p6.excluded
     assert p6.change is None
     assert p6.total == 3
-    assert any("no baseline" in p for p in p6.problems)
+    assert p6.problems == (
+        "patient P6 has no row at the baseline visit 'baseline': no change",
+    )
 
 
 def test_invalid_row(rows: list[mexsledai.VisitScore]) -> None:
