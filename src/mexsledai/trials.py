@@ -340,21 +340,21 @@ def _trial_baseline(patient: str, own: list[Visit], label: str | None) -> Visit 
     """The patient's row at the trial's baseline visit, if usable; otherwise
     every row says why there is no change."""
     at = [visit for visit in own if visit.visit == label]
-    rows = ", ".join(str(visit.row) for visit in at)
+    rows = ("row " if len(at) == 1 else "rows ") + ", ".join(str(v.row) for v in at)
     if not at:
         _no_change(own, f"patient {patient} has no row at the baseline visit {label!r}")
         return None
     if len(at) > 1 or at[0].excluded:
         _no_change(
             own,
-            f"patient {patient}'s row at the baseline visit {label!r} (row {rows}) "
+            f"patient {patient}'s row at the baseline visit {label!r} ({rows}) "
             "is excluded",
         )
         return None
     if at[0].total is None:
         _no_change(
             own,
-            f"patient {patient}'s row at the baseline visit {label!r} (row {rows}) "
+            f"patient {patient}'s row at the baseline visit {label!r} ({rows}) "
             "has no complete total",
         )
         return None
