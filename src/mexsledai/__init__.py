@@ -56,6 +56,7 @@ _MODULE_OF: dict[str, str] = {
     "TableError": "tables.headers",
     "RowResult": "tables.rows",
     "score_rows": "tables.rows",
+    "adam_records": "adam",
     "SummaryRow": "trials",
     "VisitScore": "trials",
     "follow_up": "trials",
@@ -63,6 +64,7 @@ _MODULE_OF: dict[str, str] = {
 }
 
 if TYPE_CHECKING:
+    from .adam import adam_records
     from .errors import InvalidAssessmentError, Problem
     from .models import (
         Arthritis,
@@ -132,6 +134,7 @@ __all__ = [
     "Vasculitis",
     "VisitScore",
     "__version__",
+    "adam_records",
     "follow_up",
     "iter_scored_file",
     "score",

@@ -58,6 +58,12 @@ _TRIAL_HELP = """\
 Score a spreadsheet of visits, link each patient's visits to a baseline, and
 summarise the totals and the changes from baseline per arm and visit.
 
+The baseline is one visit of the trial, the same for every patient: --baseline
+LABEL, or the first visit in the visit order. A patient without a usable row
+there has no change, and every one of their rows says why; no other visit is
+measured in its place. Cohorts whose patients enter at different visits may
+use --per-patient-baseline instead.
+
 The output is the scored spreadsheet (as for `mexsledai score`) with
 mexsledai_baseline and mexsledai_change after mexsledai_max. Rows with a
 problem (no patient or visit, a visit given twice, a patient in two arms) are
@@ -68,7 +74,8 @@ statistics (counted as excluded). The summary is printed; --summary writes it.
 _TRIAL_EPILOG = """\
 example:
   mexsledai trial examples/trial.csv --patient patient_id --visit visit \\
-      --arm arm --day day --summary summary.csv --plot trial.png
+      --arm arm --day day --baseline baseline --summary summary.csv \\
+      --plot trial.png --adam adsl.csv --study SECRETOME-01
 """
 
 
@@ -197,10 +204,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="COL",
         help="column of study days (orders visits, finds baselines)",
     )
-    trial.add_argument(
+    rule = trial.add_mutually_exclusive_group()
+    rule.add_argument(
         "--baseline",
         metavar="LABEL",
-        help="visit label of the baseline (default: each patient's earliest visit)",
+        help="the trial's baseline visit, the same for every patient "
+        "(default: the first visit in the visit order)",
+    )
+    rule.add_argument(
+        "--per-patient-baseline",
+        action="store_true",
+        help="for cohorts: each patient's earliest usable row is their baseline",
     )
     trial.add_argument(
         "-o",
@@ -212,8 +226,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--summary", metavar="FILE", help="write the summary per arm and visit as CSV"
     )
     trial.add_argument(
-        "--plot", metavar="FILE", help="draw mean ± SD per visit and arm (.png or .svg)"
+        "--plot",
+        metavar="FILE",
+        help="draw the total and the change from baseline, mean ± SD per visit "
+        "and arm (.png or .svg)",
     )
+    trial.add_argument(
+        "--adam",
+        metavar="FILE",
+        help="write a CDISC ADaM BDS dataset (.csv or .xlsx): the total and the "
+        "ten descriptors per visit, with BASE, CHG, ABLFL, ANL01FL",
+    )
+    trial.add_argument(
+        "--study", metavar="ID", help="STUDYID of the ADaM dataset (needs --adam)"
+    )
+    _add_lang(trial)
     _add_reading_options(trial)
     trial.set_defaults(run=_run_trial)
 
@@ -313,10 +340,14 @@ def _run_trial(args: argparse.Namespace) -> int:
         check_side_files,
         follow_up_file,
         summary_table,
+        write_adam,
         write_summary,
     )
 
-    check_side_files(args.input, args.output, args.summary, args.plot)
+    if args.study is not None and args.adam is None:
+        msg = "--study names the STUDYID of the ADaM dataset: it needs --adam FILE"
+        raise TableError(msg)
+    check_side_files(args.input, args.output, args.summary, args.plot, args.adam)
     report = follow_up_file(
         args.input,
         args.output,
@@ -325,15 +356,20 @@ def _run_trial(args: argparse.Namespace) -> int:
         arm=args.arm,
         day=args.day,
         baseline=args.baseline,
+        per_patient_baseline=args.per_patient_baseline,
+        keep_scores=args.adam is not None,
         **_reading(args),
     )
     if args.summary:
         write_summary(args.summary, report.summary_rows, report.levels)
     if args.plot:
-        from .plot import plot_trial  # noqa: PLC0415  (needs matplotlib)
+        from .plot import plot_trial  # noqa: PLC0415  (checked above)
 
         plot_trial(report.visits, args.plot)
-    table = summary_table(report.summary_rows, report.levels)
+    without = 0
+    if args.adam:
+        without = write_adam(args.adam, report.visit_scores(), study=args.study)
+    table = summary_table(report.summary_rows, report.levels, args.lang)
     out = sys.stderr if report.summary.output == STDIO else sys.stdout
     out.write(table)
     _report(report.summary)
@@ -342,9 +378,18 @@ def _run_trial(args: argparse.Namespace) -> int:
             f"  rows excluded from the summary: {report.excluded} (see mexsledai_message)",
             file=sys.stderr,
         )
-    for path, what in ((args.summary, "summary"), (args.plot, "plot")):
+    for path, what in (
+        (args.summary, "the summary"),
+        (args.plot, "the plot"),
+        (args.adam, "the ADaM dataset"),
+    ):
         if path:
-            print(f"mexsledai: wrote the {what} to {path}", file=sys.stderr)
+            print(f"mexsledai: wrote {what} to {path}", file=sys.stderr)
+    if args.adam and without:
+        print(
+            f"  rows without a score, so without ADaM records: {without}",
+            file=sys.stderr,
+        )
     return EXIT_ROW_ERRORS if report.summary.errors or report.excluded else EXIT_OK
 
 

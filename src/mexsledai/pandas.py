@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._bands import DEFAULT_SCHEME
+from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
 from .tables.cells import Decimal
 from .tables.fast import FastRows
 from .tables.headers import OUTPUT_COLUMNS, OUTPUT_PREFIX, TableError
 from .tables.rows import TableScorer
-from .trials import STATISTICS, VisitScore, follow_up, summarize
+from .trials import STATISTICS, VisitScore, follow_up, summarize, summarize_points
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from .schemes import CategoryScheme
     from .scoring import Unrecorded
 
-__all__ = ["follow_up_frame", "score_frame", "summary_frame"]
+__all__ = ["adam_frame", "follow_up_frame", "score_frame", "summary_frame"]
 
 
 def _pandas() -> Any:
@@ -112,7 +113,8 @@ def _visit_rows(visit_scores: Sequence[VisitScore]) -> dict[str, list[Any]]:
         name: []
         for name in (
             "patient", "arm", "visit", "day", "total", "minimum", "maximum", "category",
-            "status", "baseline_total", "change", "excluded", "problems",
+            "status", "baseline_total", "change", "excluded", "is_baseline",
+            "problems", "scheme",
         )
     }  # fmt: skip
     for item in visit_scores:
@@ -133,7 +135,9 @@ def _visit_rows(visit_scores: Sequence[VisitScore]) -> dict[str, list[Any]]:
             ("baseline_total", item.baseline_total),
             ("change", item.change),
             ("excluded", item.excluded),
+            ("is_baseline", item.is_baseline),
             ("problems", "; ".join(item.problems)),
+            ("scheme", item.scheme),
         ):
             columns[name].append(value)
     return columns
@@ -177,15 +181,75 @@ def follow_up_frame(
     result: pd.DataFrame = pandas.DataFrame(tidy, index=frame.index)
     for name in ("total", "minimum", "maximum", "baseline_total", "change"):
         result[name] = pandas.array(tidy[name], dtype="Int64")
+    result.attrs["mexsledai_levels"] = next(
+        (v.levels for v in visit_scores if v.levels), ()
+    )
     return result
 
 
-def summary_frame(visit_scores: Sequence[VisitScore]) -> pd.DataFrame:
+@dataclass(frozen=True)
+class _FramePoint:
+    """A row of `follow_up_frame`'s frame, as `summarize_points` reads it."""
+
+    arm: str | None
+    visit: str | None
+    day: float | None
+    excluded: bool
+    total: int | None
+    change: int | None
+    category: str | None
+
+
+def _points(frame: pd.DataFrame) -> tuple[list[_FramePoint], tuple[str, ...]]:
+    """The rows of a `follow_up_frame` frame, and the scheme's levels."""
+    missing = [c for c in _POINT_COLUMNS if c not in frame.columns]
+    if missing:
+        msg = (
+            "summary_frame takes the VisitScores of follow_up or the frame of "
+            f"follow_up_frame; this frame has no column {', '.join(map(repr, missing))}"
+        )
+        raise TableError(msg)
+    points = [
+        _FramePoint(
+            arm=_cell(arm),  # type: ignore[arg-type]
+            visit=_cell(visit),  # type: ignore[arg-type]
+            day=_cell(day),  # type: ignore[arg-type]
+            excluded=bool(excluded),
+            total=None if _cell(total) is None else int(total),
+            change=None if _cell(change) is None else int(change),
+            category=_cell(category),  # type: ignore[arg-type]
+        )
+        for arm, visit, day, excluded, total, change, category in frame[
+            list(_POINT_COLUMNS)
+        ].itertuples(index=False, name=None)
+    ]
+    levels = frame.attrs.get("mexsledai_levels")
+    if levels is None:
+        scheme = next((s for s in frame["scheme"] if _cell(s) is not None), None)
+        bands = BUILT_IN_BANDS.get(str(scheme), ())
+        levels = tuple(level for _, _, level in bands)
+    return points, tuple(levels)
+
+
+_POINT_COLUMNS = ("arm", "visit", "day", "excluded", "total", "change", "category")
+
+
+def summary_frame(visits: Sequence[VisitScore] | pd.DataFrame) -> pd.DataFrame:
     """`mexsledai.summarize` as a frame: one row per arm and visit, the columns
-    of the ``trial`` command's summary file (``n_<level>`` last)."""
+    of the ``trial`` command's summary file (``n_<level>`` last).
+
+    Args:
+        visits: the `VisitScore` list of `mexsledai.follow_up`, or the frame
+            that `follow_up_frame` returned.
+    """
     pandas = _pandas()
-    rows = summarize(visit_scores)
-    levels = next((v.levels for v in visit_scores if v.levels), ())
+    if isinstance(visits, pandas.DataFrame):
+        points, levels = _points(visits)
+        rows = summarize_points(points, levels)
+    else:
+        scores: Sequence[VisitScore] = visits  # type: ignore[assignment]
+        rows = summarize(scores)
+        levels = next((v.levels for v in scores if v.levels), ())
     names = [f"{of}_{name}" for of in ("total", "change") for name in STATISTICS]
     data = [
         {
@@ -210,3 +274,22 @@ def summary_frame(visit_scores: Sequence[VisitScore]) -> pd.DataFrame:
     ]
     summary: pd.DataFrame = pandas.DataFrame(data, columns=columns)
     return summary
+
+
+def adam_frame(
+    visit_scores: Sequence[VisitScore], *, study: str | None = None
+) -> pd.DataFrame:
+    """`mexsledai.adam_records` as a frame, columns in ADaM order; PARAMN,
+    AVISITN, AVAL, BASE and CHG as nullable integers."""
+    from .adam import ADAM_COLUMNS, adam_records  # noqa: PLC0415
+
+    pandas = _pandas()
+    frame: pd.DataFrame = pandas.DataFrame(
+        adam_records(visit_scores, study=study), columns=list(ADAM_COLUMNS)
+    )
+    for name in ("PARAMN", "AVISITN", "AVAL", "BASE", "CHG"):
+        frame[name] = pandas.array(list(frame[name]), dtype="Int64")
+    frame["ADY"] = pandas.array(
+        [None if v is None else float(v) for v in frame["ADY"]], dtype="Float64"
+    )
+    return frame

@@ -1,5 +1,6 @@
-"""A picture of a trial: the mean ± SD of the MEX-SLEDAI total at each visit,
-one line per arm, with each patient's trajectory faint behind.
+"""A picture of a trial in two panels: the MEX-SLEDAI total, and its change
+from baseline, each as mean ± SD per visit, one line per arm, with each
+patient's trajectory faint behind.
 
 Needs matplotlib (the ``plot`` extra), imported only when a plot is drawn. The
 figure is drawn without a display and without touching matplotlib's global
@@ -27,9 +28,9 @@ from typing import Any, Protocol
 
 from .registry import MAX_TOTAL
 from .tables.headers import TableError
-from .trials import Point, arm_order, summarize_points, visit_order
+from .trials import Point, SummaryRow, arm_order, summarize_points, visit_order
 
-__all__ = ["plot_trial"]
+__all__ = ["plot_trial", "require_matplotlib"]
 
 _FORMATS = {".png": "png", ".svg": "svg"}
 
@@ -39,7 +40,9 @@ class _PatientPoint(Point, Protocol):
     def patient(self) -> str | None: ...
 
 
-def _require_matplotlib() -> Any:
+def require_matplotlib() -> Any:
+    """matplotlib's Figure and Agg canvas, or a `TableError` that says how to
+    install it."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
         from matplotlib.figure import Figure  # noqa: PLC0415
@@ -58,8 +61,9 @@ def plot_trial(
     *,
     title: str = "MEX-SLEDAI over the visits",
 ) -> None:
-    """Draw the mean ± SD of the total per visit and arm, and each patient's
-    trajectory, into a ``.png`` or ``.svg`` file.
+    """Draw two panels, the total and the change from baseline, each as mean
+    ± SD per visit and arm with each patient's trajectory, into a ``.png`` or
+    ``.svg`` file.
 
     Args:
         visits: `VisitScore`s from `mexsledai.follow_up` (or the rows of the
@@ -75,22 +79,55 @@ def plot_trial(
     if kind is None:
         msg = f"the plot {str(path)!r} must end in .png or .svg"
         raise TableError(msg)
-    figure_class, canvas_class = _require_matplotlib()
+    figure_class, canvas_class = require_matplotlib()
     by_day = any(v.day is not None for v in visits)
     order = visit_order(visits, by_day)
     position = _positions(visits, order, by_day)
-    figure = figure_class(figsize=(8, 5), dpi=100)
+    figure = figure_class(figsize=(12, 5), dpi=100)
     canvas_class(figure)
-    axes = figure.add_subplot()
-    colours = [f"C{i}" for i in range(10)]
+    total_axes, change_axes = figure.subplots(1, 2)
     arms = arm_order(v.arm for v in visits if v.visit is not None)
-    colour_of = {arm: colours[i % len(colours)] for i, arm in enumerate(arms)}
-    # Each patient's trajectory, faint.
+    colour_of = {arm: f"C{i % 10}" for i, arm in enumerate(arms)}
+    summary = summarize_points(visits, ())
+    patients: dict[str | None, set[str | None]] = {}
+    for v in visits:
+        if not v.excluded and v.total is not None:
+            patients.setdefault(v.arm, set()).add(v.patient)
+    for axes, of in ((total_axes, "total"), (change_axes, "change")):
+        _panel(axes, visits, summary, of, position, colour_of, patients)
+        axes.set_xticks([position[label] for label in order])
+        axes.set_xticklabels(order)
+        axes.set_xlabel("Visit (placed at its median study day)" if by_day else "Visit")
+        axes.grid(axis="y", alpha=0.3)
+    total_axes.set_ylabel(f"MEX-SLEDAI total (points, 0–{MAX_TOTAL})")
+    total_axes.set_ylim(0, MAX_TOTAL)
+    total_axes.set_title("Total")
+    change_axes.set_ylabel("Change from baseline (points)")
+    change_axes.axhline(0, color="0.5", linewidth=0.8)
+    change_axes.set_title("Change from baseline")
+    total_axes.legend(loc="upper right", frameon=False)
+    figure.suptitle(title)
+    figure.tight_layout()
+    figure.savefig(target, format=kind)
+
+
+def _panel(
+    axes: Any,
+    visits: Sequence[_PatientPoint],
+    summary: Sequence[SummaryRow],
+    of: str,
+    position: dict[str, float],
+    colour_of: dict[str | None, str],
+    patients: dict[str | None, set[str | None]],
+) -> None:
+    """One panel: each patient's trajectory of ``of`` (``"total"`` or
+    ``"change"``) faint, and the mean ± SD per visit and arm in bold."""
     trajectories: dict[tuple[str | None, str | None], list[tuple[float, int]]] = {}
     for v in visits:
-        if not v.excluded and v.total is not None and v.visit in position:
+        value = v.total if of == "total" else v.change
+        if not v.excluded and value is not None and v.visit in position:
             trajectories.setdefault((v.arm, v.patient), []).append(
-                (position[v.visit], v.total)
+                (position[v.visit], value)
             )
     for (arm, _), points in trajectories.items():
         points.sort()
@@ -101,36 +138,27 @@ def plot_trial(
             alpha=0.15,
             linewidth=0.8,
         )
-    # Mean ± SD per arm, bold.
-    summary = summarize_points(visits, ())
     # Arms side by side at each visit, so that their error bars stay apart.
     span = (max(position.values()) - min(position.values())) if position else 0.0
     dodge = (span or 1.0) * 0.012
-    for index, arm in enumerate(arms):
-        shift = (index - (len(arms) - 1) / 2) * dodge
-        rows = [s for s in summary if s.arm == arm and s.total_mean is not None]
+    for index, (arm, colour) in enumerate(colour_of.items()):
+        shift = (index - (len(colour_of) - 1) / 2) * dodge
+        rows = [
+            r for r in summary if r.arm == arm and getattr(r, f"{of}_mean") is not None
+        ]
         if not rows:
             continue
+        name = arm if arm is not None else "no arm"
         axes.errorbar(
-            [position[s.visit] + shift for s in rows],
-            [float(s.total_mean) for s in rows],  # type: ignore[arg-type]
-            yerr=[float(s.total_sd or 0.0) for s in rows],
-            color=colour_of[arm],
+            [position[r.visit] + shift for r in rows],
+            [float(getattr(r, f"{of}_mean")) for r in rows],
+            yerr=[float(getattr(r, f"{of}_sd") or 0.0) for r in rows],
+            color=colour,
             linewidth=2.2,
             marker="o",
             capsize=4,
-            label=f"{arm if arm is not None else 'no arm'} (mean ± SD, n = {rows[0].n})",
+            label=f"{name} (mean ± SD, n = {len(patients.get(arm, ()))} patients)",
         )
-    axes.set_xticks([position[label] for label in order])
-    axes.set_xticklabels(order)
-    axes.set_xlabel("Visit (placed at its median study day)" if by_day else "Visit")
-    axes.set_ylabel(f"MEX-SLEDAI total (points, 0–{MAX_TOTAL})")
-    axes.set_ylim(0, MAX_TOTAL)
-    axes.set_title(title)
-    axes.grid(axis="y", alpha=0.3)
-    axes.legend(loc="upper right", frameon=False)
-    figure.tight_layout()
-    figure.savefig(target, format=kind)
 
 
 def _positions(

@@ -15,14 +15,14 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
 from .tables.cells import Decimal
-from .tables.dialects import TextWriter, XlsxWriter
+from .tables.dialects import TextWriter, XlsxWriter, require_openpyxl
 from .tables.fast import FastRows
 from .tables.files import (
     STDIO,
@@ -43,6 +43,7 @@ from .trials import (
     STATISTICS,
     SummaryRow,
     Visit,
+    VisitScore,
     check_baseline_options,
     check_columns,
     identity,
@@ -53,13 +54,14 @@ from .trials import (
 
 if TYPE_CHECKING:
     from .schemes import CategoryScheme
-    from .scoring import Unrecorded
+    from .scoring import Score, Unrecorded
 
 __all__ = [
     "TRIAL_COLUMNS",
     "TrialReport",
     "follow_up_file",
     "summary_table",
+    "write_adam",
     "write_summary",
 ]
 
@@ -83,6 +85,9 @@ class TrialReport:
         summary_rows: the statistics per arm and visit.
         levels: the scheme's levels (the summary's level columns).
         excluded: rows left out of the statistics.
+        scores: with ``keep_scores``, each row's `Score` (``None`` for a row
+            in error or invalid), in input order; else empty.
+        scheme: the scheme's name.
     """
 
     summary: FileSummary
@@ -90,6 +95,22 @@ class TrialReport:
     summary_rows: list[SummaryRow]
     levels: tuple[str, ...]
     excluded: int = 0
+    scores: list[Score | None] = field(default_factory=list)
+    scheme: str = DEFAULT_SCHEME
+
+    def visit_scores(self) -> list[VisitScore]:
+        """The rows as `mexsledai.follow_up` gives them (needs ``scores``)."""
+        return [
+            VisitScore(
+                patient=v.patient, arm=v.arm, visit=v.visit, day=v.day,
+                score=None if v.invalid else score,
+                baseline_total=v.baseline_total, change=v.change,
+                excluded=v.excluded, problems=tuple(v.problems or ()),
+                scheme=self.scheme, levels=self.levels, row=v.row,
+                is_baseline=v.is_baseline,
+            )
+            for v, score in zip(self.visits, self.scores, strict=True)
+        ]  # fmt: skip
 
 
 def follow_up_file(
@@ -110,12 +131,14 @@ def follow_up_file(
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
     ignore_columns: Iterable[str] = (),
     columns: Mapping[str, str | None] | None = None,
+    keep_scores: bool = False,
 ) -> TrialReport:
     """Score a file of visits and link each patient to a baseline.
 
     Writes the rows as ``score_file`` does, with ``mexsledai_baseline`` and
     ``mexsledai_change`` after ``mexsledai_max``; an excluded row keeps its
-    score status and its message says why it was excluded.
+    score status and its message says why it was excluded. With
+    ``keep_scores``, each row's full `Score` is kept too (for ADaM).
 
     Raises:
         TableError: nothing could be done (file, header, options, a named
@@ -158,6 +181,7 @@ def follow_up_file(
             fast = FastRows(scorer, all_text=table.kind == "text")
             appended: list[Any] = []
             visits: list[Visit] = []
+            scores: list[Score | None] = []
             finding_formulas: list[bool] = []  # per batch: a cell it may escape
             width = scorer.width
             while chunk := _next_chunk(table):
@@ -166,6 +190,11 @@ def follow_up_file(
                         r if len(r) >= width else [*r, *[None] * (width - len(r))]
                         for r in chunk
                     ]
+                if keep_scores:
+                    scores.extend(
+                        scorer.score_row(cells, number).score
+                        for number, cells in enumerate(chunk, len(appended) + 2)
+                    )
                 values, statuses, blank = fast.batch(chunk, len(appended) + 2)
                 finding_formulas.append(fast.formula_cells)
                 summary.count_batch(statuses, blank)
@@ -184,6 +213,8 @@ def follow_up_file(
             summarize_points(visits, scorer.level_names),
             scorer.level_names,
             excluded=sum(v.excluded for v in visits),
+            scores=scores,
+            scheme=scorer.scheme_name,
         )
         _write_trial(
             input_path,
@@ -389,20 +420,29 @@ def _summary_cells(row: SummaryRow, levels: Sequence[str]) -> list[str]:
 
 
 def check_side_files(
-    input_path: str, output_path: str | None, summary: str | None, plot: str | None
+    input_path: str,
+    output_path: str | None,
+    summary: str | None,
+    plot: str | None,
+    adam: str | None = None,
 ) -> None:
-    """Before anything is written: refuse a summary or plot file that would
-    overwrite the input, the rows' output or each other, a summary not named
-    as CSV, and a plot that is neither .png nor .svg."""
+    """Before anything is written: refuse a summary, plot or ADaM file that
+    would overwrite the input, the rows' output or each other, a summary not
+    named as CSV, a plot that is neither .png nor .svg, an ADaM file that is
+    neither .csv nor .xlsx, and an output whose package is not installed
+    (matplotlib for the plot, openpyxl for .xlsx)."""
     if summary is not None and _suffix(summary) in (".xlsx", ".tsv"):
         msg = f"the summary {summary!r} is written as CSV: name it .csv (or .txt)"
         raise TableError(msg)
     if plot is not None and _suffix(plot) not in (".png", ".svg"):
         msg = f"the plot {plot!r} must end in .png or .svg"
         raise TableError(msg)
+    if adam is not None and _suffix(adam) not in (".csv", ".xlsx"):
+        msg = f"the ADaM dataset {adam!r} must end in .csv or .xlsx"
+        raise TableError(msg)
     output = output_path or default_output(input_path)
     taken = {Path(p).resolve() for p in (input_path, output) if p != STDIO}
-    for other in (summary, plot):
+    for other in (summary, plot, adam):
         if other is None or other == STDIO:
             continue
         resolved = Path(other).resolve()
@@ -412,6 +452,39 @@ def check_side_files(
             )
             raise TableError(msg)
         taken.add(resolved)
+    if plot is not None:
+        from .plot import require_matplotlib  # noqa: PLC0415
+
+        require_matplotlib()
+    if any(p is not None and _suffix(p) == ".xlsx" for p in (output, adam)):
+        require_openpyxl()
+
+
+def write_adam(
+    path: str, visit_scores: Sequence[VisitScore], *, study: str | None = None
+) -> int:
+    """Write the ADaM BDS dataset as ``.csv`` (``,`` and ``.``) or ``.xlsx``,
+    whole or not at all.
+
+    Returns:
+        How many rows had no score, and so no records.
+    """
+    from .adam import ADAM_COLUMNS, adam_records  # noqa: PLC0415
+
+    records = adam_records(visit_scores, study=study)
+    rows = [[record[c] for c in ADAM_COLUMNS] for record in records]
+    with _atomic(path) as binary:
+        if _suffix(path) == ".xlsx":
+            xlsx = XlsxWriter(binary, title="ADaM")
+            xlsx.write(list(ADAM_COLUMNS))
+            xlsx.write_rows([[("" if v is None else v) for v in row] for row in rows])
+            xlsx.close()
+        else:
+            with _text_stream(binary, "utf-8") as text:
+                writer = csv.writer(text, lineterminator="\r\n")
+                writer.writerow(ADAM_COLUMNS)
+                writer.writerows([_number(v) for v in row] for row in rows)
+    return sum(1 for v in visit_scores if v.score is None)
 
 
 def write_summary(path: str, rows: Sequence[SummaryRow], levels: Sequence[str]) -> None:
@@ -423,47 +496,60 @@ def write_summary(path: str, rows: Sequence[SummaryRow], levels: Sequence[str]) 
         writer.writerows(_summary_cells(row, levels) for row in rows)
 
 
-def summary_table(rows: Sequence[SummaryRow], levels: Sequence[str]) -> str:
-    """The summary as an aligned text table, numbers to 2 decimals."""
+def summary_table(
+    rows: Sequence[SummaryRow], levels: Sequence[str], lang: str = "en"
+) -> str:
+    """The summary as an aligned text table: counts as integers, every
+    statistic with exactly two decimals (``-`` where undefined), a first
+    header line grouping the total's and the change's statistics, and the
+    level names in ``lang``.
+
+    Examples:
+        >>> from mexsledai import follow_up, summarize
+        >>> rows = summarize(follow_up(
+        ...     [{"id": "P1", "v": "baseline", "seizures": "x"},
+        ...      {"id": "P1", "v": "day 22", "seizures": "0"}], patient="id", visit="v"))
+        >>> print(summary_table(rows, ["none", "mild"], "es"), end="")
+                                                total ------------------------------  change --------------------------------
+        arm  visit     n  n_excluded  n_change  mean  sd  median  q1  q3   min   max   mean  sd  median  q1  q3    min    max  sin actividad  leve
+        -    baseline  1           0         1  8.00   -    8.00   -   -  8.00  8.00   0.00   -    0.00   -   -   0.00   0.00              0     0
+        -    day 22    1           0         1  0.00   -    0.00   -   -  0.00  0.00  -8.00   -   -8.00   -   -  -8.00  -8.00              1     0
+    """
+    from .languages import level_label  # noqa: PLC0415
 
     def shown(value: object) -> str:
-        if value is None:
-            return "-"
-        if isinstance(value, float):
-            return f"{value:.2f}"
-        return str(value)
+        return "-" if value is None else f"{float(value):.2f}"  # type: ignore[arg-type]
 
     header = [
-        "arm",
-        "visit",
-        "n",
-        "excl",
-        "total mean",
-        "sd",
-        "median",
-        "change mean",
-        "sd",
-        "median",
-        *levels,
-    ]
+        "arm", "visit", "n", "n_excluded", "n_change",
+        *STATISTICS, *STATISTICS, *(level_label(level, lang) for level in levels),
+    ]  # fmt: skip
     lines = [header]
     for row in rows:
         lines.append(
             [
                 row.arm or "-", row.visit, str(row.n), str(row.n_excluded),
-                shown(row.total_mean), shown(row.total_sd), shown(row.total_median),
-                shown(row.change_mean), shown(row.change_sd), shown(row.change_median),
+                str(row.n_change),
+                *(shown(getattr(row, f"total_{name}")) for name in STATISTICS),
+                *(shown(getattr(row, f"change_{name}")) for name in STATISTICS),
                 *(str(row.levels.get(level, 0)) for level in levels),
             ]
         )  # fmt: skip
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    # The group line: "total" over the total's statistics, "change" over the
+    # change's, each starting where its first column starts.
+    starts = [sum(w + 2 for w in widths[:i]) for i in range(len(widths))]
+    group = ""
+    for name, first in (("total", 5), ("change", 5 + len(STATISTICS))):
+        last = first + len(STATISTICS) - 1
+        span = starts[last] + widths[last] - starts[first]
+        group = group.ljust(starts[first]) + f"{name} ".ljust(span, "-")
     buffer = io.StringIO()
+    buffer.write(group + "\n")
     for line in lines:
-        buffer.write(
-            "  ".join(
-                cell.ljust(w) if i < 2 else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(line, widths, strict=True))
-            ).rstrip()
+        cells = (
+            cell.ljust(w) if i < 2 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(line, widths, strict=True))
         )
-        buffer.write("\n")
+        buffer.write("  ".join(cells).rstrip() + "\n")
     return buffer.getvalue()

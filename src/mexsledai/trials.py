@@ -235,9 +235,7 @@ def arm_order(arms: Iterable[str | None]) -> list[str | None]:
     ]
 
 
-def baseline_label(
-    order: Sequence[str], baseline: str | None
-) -> str | None:
+def baseline_label(order: Sequence[str], baseline: str | None) -> str | None:
     """The trial's baseline visit: ``baseline`` (trimmed), or the first visit
     in the visit order (``None`` when there is no visit at all).
 
@@ -249,7 +247,9 @@ def baseline_label(
     label = baseline.strip()
     if label not in order:
         listed = ", ".join(repr(v) for v in order) or "none"
-        msg = f"the baseline {baseline!r} is not a visit label; the visits are: {listed}"
+        msg = (
+            f"the baseline {baseline!r} is not a visit label; the visits are: {listed}"
+        )
         raise TableError(msg)
     return label
 

@@ -148,7 +148,12 @@ class TestPerPatientBaselines:
 
     @pytest.mark.parametrize(
         "case",
-        ["no baseline row", "a blank day", "an unreadable cell", "a duplicated baseline"],
+        [
+            "no baseline row",
+            "a blank day",
+            "an unreadable cell",
+            "a duplicated baseline",
+        ],
     )
     def test_the_earliest_usable_row(self, case: str) -> None:
         rows = _run(case, per_patient_baseline=True)
@@ -184,12 +189,14 @@ class TestPerPatientBaselines:
         assert [(r.visit, r.change) for r in p] == [("day 43", 0), ("day 22", -1)]
 
     def test_ties_go_by_visit_order_then_input_order(self) -> None:
-        records = [
+        records: list[dict[str, object]] = [
             *Q,
             {"id": "P", "visit": "day 43", "arthritis": "x"},
             {"id": "P", "visit": "day 22", "fatigue": "x"},
         ]
-        rows = follow_up(records, patient="id", visit="visit", per_patient_baseline=True)
+        rows = follow_up(
+            records, patient="id", visit="visit", per_patient_baseline=True
+        )
         p = [r for r in rows if r.patient == "P"]
         # without days: visit order (first appearance: baseline, day 22, day 43)
         assert [(r.visit, r.change) for r in p] == [("day 43", 1), ("day 22", 0)]

@@ -75,7 +75,7 @@ def test_rows_summary_and_exit(
         for level, count in expected["levels"].items():  # type: ignore[attr-defined]
             assert int(row[f"n_{level}"]) == count
     out = capsys.readouterr()
-    assert "total mean" in out.out
+    assert "total ---" in out.out
     assert "8.00" in out.out  # arm A, baseline: mean 8, two decimals
     # P4's two day-22 rows, P5's two rows (arm change), P7 (no visit)
     assert "rows excluded from the summary: 5" in out.err
@@ -92,7 +92,7 @@ def test_plot_and_stdout(
     assert code == 1
     captured = capsysbinary.readouterr()
     assert captured.out.decode().startswith("id,arm,visit,day")
-    assert b"total mean" in captured.err  # the table goes to stderr with -o -
+    assert b"total ---" in captured.err  # the table goes to stderr with -o -
     assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,10 +31,12 @@ class TestPlot:
         data = target.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         width, height = struct.unpack(">II", data[16:24])
-        assert (width, height) == (800, 500)
+        assert (width, height) == (1200, 500)
         pixels = image.imread(target)
-        # Not blank: many pixels differ from the background.
-        assert (pixels[:, :, :3] < 0.9).any(axis=2).mean() > 0.02
+        # Two panels, neither blank: many pixels of each half differ from white.
+        ink: Any = (pixels[:, :, :3] < 0.9).any(axis=2)
+        assert ink[:, :600].mean() > 0.02
+        assert ink[:, 600:].mean() > 0.02
 
     def test_svg(self, tmp_path: Path) -> None:
         pytest.importorskip("matplotlib")
@@ -43,7 +46,10 @@ class TestPlot:
         plot_trial(_rows(), target)
         text = target.read_text(encoding="utf-8")
         assert "<svg" in text
+        # two panels: the total and the change, each with its axes and labels
+        assert text.count('<g id="axes_') == 2
         assert "MEX-SLEDAI total" in text
+        assert "Change from baseline" in text
 
     def test_bad_suffix(self, tmp_path: Path) -> None:
         from mexsledai.plot import plot_trial  # noqa: PLC0415

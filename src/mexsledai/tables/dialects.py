@@ -58,7 +58,8 @@ _MAYBE_FORMULA = re.compile("\x00[=+\\-@\t\r]")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _require_openpyxl() -> Any:
+def require_openpyxl() -> Any:
+    """openpyxl, or a `TableError` that says how to install it."""
     try:
         import openpyxl  # noqa: PLC0415  (optional: imported only when used)
     except ImportError:
@@ -252,7 +253,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> Table:
     Raises:
         TableError: not a readable xlsx file, an unknown sheet, an empty sheet.
     """
-    openpyxl = _require_openpyxl()
+    openpyxl = require_openpyxl()
     try:
         values_book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         formula_book = openpyxl.load_workbook(path, read_only=True, data_only=False)
@@ -382,7 +383,7 @@ class XlsxWriter:
     """Writes rows to one sheet of a write-only workbook, keeping cell types."""
 
     def __init__(self, stream: IO[bytes], *, title: str = "mexsledai") -> None:
-        openpyxl = _require_openpyxl()
+        openpyxl = require_openpyxl()
         from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
 
