@@ -2,7 +2,8 @@
 
 Thirty patients in two arms (secretome, placebo), scored at baseline, day 22
 and day 43, as a trial team would keep them: some cells blank, labs in mixed
-units, a notes column. Invented data: no real patient.
+units, a notes column, and one drug-induced cytopenia recorded absent (a
+conflict). Invented data: no real patient.
 
 Run: ``python examples/make_trial.py`` (needs openpyxl for the .xlsx copy).
 """
@@ -61,7 +62,8 @@ def make_rows(
         for visit, day in VISITS:
             keep = 0.45 if arm == "secretome" else 0.8
             if day:
-                active = {k for k in active if rng.random() < keep}
+                # sorted: a set's order changes with the hash seed
+                active = {k for k in sorted(active) if rng.random() < keep}
             row = {
                 "patient_id": f"P{number:02d}",
                 "arm": arm,

@@ -373,6 +373,15 @@ def _run_trial(args: argparse.Namespace) -> int:
     out = sys.stderr if report.summary.output == STDIO else sys.stdout
     out.write(table)
     _report(report.summary)
+    if report.baseline is not None:
+        rule = f"visit {report.baseline!r}, the same for every patient"
+    else:
+        rule = "each patient's earliest usable row (--per-patient-baseline)"
+    print(
+        f"  baseline: {rule}; patients without a usable baseline (no change): "
+        f"{report.without_baseline}",
+        file=sys.stderr,
+    )
     if report.excluded:
         print(
             f"  rows excluded from the summary: {report.excluded} (see mexsledai_message)",

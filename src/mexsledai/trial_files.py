@@ -44,6 +44,7 @@ from .trials import (
     SummaryRow,
     Visit,
     VisitScore,
+    baseline_label,
     check_baseline_options,
     check_columns,
     identity,
@@ -88,6 +89,9 @@ class TrialReport:
         scores: with ``keep_scores``, each row's `Score` (``None`` for a row
             in error or invalid), in input order; else empty.
         scheme: the scheme's name.
+        baseline: the trial's baseline visit (``None`` with per-patient
+            baselines).
+        without_baseline: patients without a usable baseline (no change).
     """
 
     summary: FileSummary
@@ -97,6 +101,8 @@ class TrialReport:
     excluded: int = 0
     scores: list[Score | None] = field(default_factory=list)
     scheme: str = DEFAULT_SCHEME
+    baseline: str | None = None
+    without_baseline: int = 0
 
     def visit_scores(self) -> list[VisitScore]:
         """The rows as `mexsledai.follow_up` gives them (needs ``scores``)."""
@@ -201,12 +207,14 @@ def follow_up_file(
                 summary.count_problems(fast.problems)
                 visits.extend(_visits(chunk, len(appended) + 2, where, values, decimal))
                 appended.extend(values)
-        link(
+        order = link(
             visits,
             by_day=day is not None,
             baseline=baseline,
             per_patient_baseline=per_patient_baseline,
         )
+        patients = {v.patient for v in visits if v.patient is not None}
+        based = {v.patient for v in visits if v.is_baseline}
         report = TrialReport(
             summary,
             visits,
@@ -215,6 +223,8 @@ def follow_up_file(
             excluded=sum(v.excluded for v in visits),
             scores=scores,
             scheme=scorer.scheme_name,
+            baseline=None if per_patient_baseline else baseline_label(order, baseline),
+            without_baseline=len(patients - based),
         )
         _write_trial(
             input_path,
