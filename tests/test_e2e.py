@@ -118,7 +118,9 @@ def test_stdin_to_stdout() -> None:
     done = run("score", "-", "--decimal", ",", stdin=text.encode())
     assert done.returncode == 0, done.stderr.decode()
     rows = list(csv.reader(io.StringIO(done.stdout.decode()), delimiter=";"))
-    assert rows[1] == ["a", "x", "38,4", "3", "3", "3", "mild", "scored", ""]
+    # arthritis 2 + fever 1, derived from 38.4 °C
+    assert rows[1] == ["a", "x", "38,4", "3", "3", "3", "mild", "scored", "",
+                       "fever (temperature_c = 38.4)"]  # fmt: skip
     assert b"wrote standard output" in done.stderr
 
 

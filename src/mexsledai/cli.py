@@ -136,6 +136,12 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         help="copy this column unchanged even if it looks like a key (repeatable)",
     )
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="also append each descriptor's points, the scheme, the policy and "
+        "the version (an audit trail that survives merging files)",
+    )
+    parser.add_argument(
         "--columns",
         metavar="FILE",
         help="your own map of headers to keys: a .csv with the header row "
@@ -177,8 +183,13 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUTPUT",
-        help="where to write (.csv, .tsv, .txt, .xlsx, or - for stdout); "
+        help="where to write (.csv, .tsv, .txt, .xlsx, .jsonl, or - for stdout); "
         "default: INPUT's name with .scored before the extension",
+    )
+    score.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="write JSON Lines, one object per row (default name: INPUT.scored.jsonl)",
     )
     _add_reading_options(score)
     score.set_defaults(run=_run_score)
@@ -322,6 +333,7 @@ def _reading(args: argparse.Namespace) -> dict[str, Any]:
         "unrecorded": args.unrecorded,
         "scheme": args.scheme,
         "ignore_columns": args.ignore_column,
+        "explain": args.explain,
     }
 
 
@@ -329,6 +341,7 @@ def _run_score(args: argparse.Namespace) -> int:
     summary = score_file(
         args.input,
         args.output,
+        jsonl=args.jsonl,
         **_reading(args),
     )
     _report(summary)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -57,6 +57,7 @@ __all__ = [
     "check_lab_value",
     "conflict_warning",
     "derive",
+    "describe_derived",
     "describe_value",
     "format_number",
     "lab_notes",
@@ -358,6 +359,28 @@ def _lymphopenia_from_percent(labs: Mapping[str, float]) -> Derivation:
     )
     return Derivation(
         "lymphopenia", _below_threshold(key, count), (leukocytes, PERCENT_KEY)
+    )
+
+
+def describe_derived(
+    derived: Iterable[tuple[str, tuple[str, ...]]], values: Mapping[str, float]
+) -> str:
+    """The findings a lab value made present, with the values that did it,
+    as the ``mexsledai_derived`` column writes them: ``finding (key = value[,
+    key = value])``, joined by ``"; "``.
+
+    Examples:
+        >>> describe_derived([("leukopenia", ("leukocytes_per_mm3",)),
+        ...                   ("hemolysis", ("hemoglobin_g_per_dl",
+        ...                                  "reticulocytes_corrected_percent"))],
+        ...                  {"leukocytes_per_mm3": 3200.0, "hemoglobin_g_per_dl": 10.5,
+        ...                   "reticulocytes_corrected_percent": 4.1})
+        'leukopenia (leukocytes_per_mm3 = 3200); hemolysis (hemoglobin_g_per_dl = \
+10.5, reticulocytes_corrected_percent = 4.1)'
+    """
+    return "; ".join(
+        f"{finding} ({', '.join(f'{k} = {format_number(values[k])}' for k in keys)})"
+        for finding, keys in derived
     )
 
 

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
+from ._version import __version__
 from .tables.cells import Decimal
 from .tables.fast import FastRows
 from .tables.headers import OUTPUT_COLUMNS, OUTPUT_PREFIX, TableError
-from .tables.rows import TableScorer
+from .tables.rows import EXPLAIN_COLUMNS, EXPLAIN_DESCRIPTORS, TableScorer
 from .trials import STATISTICS, VisitScore, follow_up, summarize, summarize_points
 
 if TYPE_CHECKING:
@@ -68,14 +69,17 @@ def score_frame(
     scheme: str | CategoryScheme = DEFAULT_SCHEME,
     ignore_columns: Iterable[str] = (),
     columns: Mapping[str, str | None] | None = None,
+    explain: bool = False,
 ) -> pd.DataFrame:
-    """A copy of ``frame`` with the six ``mexsledai_*`` columns appended.
+    """A copy of ``frame`` with the seven ``mexsledai_*`` columns of
+    ``mexsledai score`` appended (with ``explain``, those of ``--explain``
+    too).
 
     Columns are matched to keys by their names as ``mexsledai score`` matches
     headers (a near miss raises `HeaderError`); earlier ``mexsledai_*`` columns
     are replaced; ``columns`` maps column names to keys as ``--columns``
-    does. The index and the other columns are kept. Totals are nullable
-    integers (``<NA>`` when incomplete or in error).
+    does. The index and the other columns are kept. Totals and points are
+    nullable integers (``<NA>`` when incomplete, unknown or in error).
     """
     pandas = _pandas()
     kept = [
@@ -95,11 +99,24 @@ def score_frame(
     rows = [
         [_cell(v) for v in row] for row in source.itertuples(index=False, name=None)
     ]
-    appended, _, _ = FastRows(scorer).batch(rows, 2) if rows else ([], {}, 0)
+    names: tuple[str, ...] = OUTPUT_COLUMNS
+    if explain:
+        names += EXPLAIN_COLUMNS
+        results = [scorer.score_row(row, n) for n, row in enumerate(rows, 2)]
+        appended: list[Any] = [
+            (
+                *r.appended(),
+                *r.explained(scorer.scheme_name, scorer.unrecorded, __version__),
+            )
+            for r in results
+        ]
+    else:
+        appended = FastRows(scorer).batch(rows, 2)[0] if rows else []
+    numbers = {*OUTPUT_COLUMNS[:3], *EXPLAIN_DESCRIPTORS}
     result: pd.DataFrame = source.copy()
-    for position, name in enumerate(OUTPUT_COLUMNS):
+    for position, name in enumerate(names):
         values = [values[position] for values in appended]
-        if position < 3:
+        if name in numbers:
             result[name] = pandas.array(
                 [None if v == "" else v for v in values], dtype="Int64"
             )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
+from ._version import __version__
 from .tables.cells import Decimal
 from .tables.dialects import TextWriter, XlsxWriter, require_openpyxl
 from .tables.fast import FastRows
@@ -38,7 +39,7 @@ from .tables.files import (
     default_output,
 )
 from .tables.headers import OUTPUT_COLUMNS, TableError
-from .tables.rows import TableScorer
+from .tables.rows import EXPLAIN_COLUMNS, TableScorer
 from .trials import (
     STATISTICS,
     SummaryRow,
@@ -138,6 +139,7 @@ def follow_up_file(
     ignore_columns: Iterable[str] = (),
     columns: Mapping[str, str | None] | None = None,
     keep_scores: bool = False,
+    explain: bool = False,
 ) -> TrialReport:
     """Score a file of visits and link each patient to a baseline.
 
@@ -188,6 +190,7 @@ def follow_up_file(
             appended: list[Any] = []
             visits: list[Visit] = []
             scores: list[Score | None] = []
+            explained: list[tuple[int | str, ...]] = []
             finding_formulas: list[bool] = []  # per batch: a cell it may escape
             width = scorer.width
             while chunk := _next_chunk(table):
@@ -196,11 +199,20 @@ def follow_up_file(
                         r if len(r) >= width else [*r, *[None] * (width - len(r))]
                         for r in chunk
                     ]
-                if keep_scores:
-                    scores.extend(
-                        scorer.score_row(cells, number).score
+                if keep_scores or explain:
+                    results = [
+                        scorer.score_row(cells, number)
                         for number, cells in enumerate(chunk, len(appended) + 2)
-                    )
+                    ]
+                    if keep_scores:
+                        scores.extend(r.score for r in results)
+                    if explain:
+                        explained.extend(
+                            r.explained(
+                                scorer.scheme_name, scorer.unrecorded, __version__
+                            )
+                            for r in results
+                        )
                 values, statuses, blank = fast.batch(chunk, len(appended) + 2)
                 finding_formulas.append(fast.formula_cells)
                 summary.count_batch(statuses, blank)
@@ -232,7 +244,7 @@ def follow_up_file(
             source,
             options,
             scorer,
-            (appended, visits, finding_formulas),
+            (appended, visits, finding_formulas, explained),
         )
     return report
 
@@ -256,15 +268,16 @@ def _write_trial(
     source: IO[bytes] | None,
     options: dict[str, Any],
     scorer: TableScorer,
-    first_pass: tuple[list[Any], list[Visit], list[bool]],
+    first_pass: tuple[list[Any], list[Visit], list[bool], list[tuple[Any, ...]]],
 ) -> None:
     """The second pass: every row with its score, baseline and change.
 
-    The first pass gave each row's appended values and linked visit, and per
+    The first pass gave each row's appended values and linked visit, per
     batch whether a finding cell (or any cell of a row the full path took)
-    may need a formula escape; the other columns are checked here.
+    may need a formula escape (the other columns are checked here), and with
+    ``--explain`` each row's explain columns.
     """
-    appended, visits, finding_formulas = first_pass
+    appended, visits, finding_formulas, explained = first_pass
     if source is not None:
         source.seek(0)
     suffix = ".csv" if output_path == STDIO else _suffix(output_path)
@@ -285,7 +298,15 @@ def _write_trial(
             writer = TextWriter(text, delimiter=delimiter, newline=table.newline)
             # Rows of text input, with text appended, are all text.
             write = writer.write_text_rows if text_in else writer.write_rows
-        write([[*(table.header[i] for i in kept), *TRIAL_COLUMNS]])
+        write(
+            [
+                [
+                    *(table.header[i] for i in kept),
+                    *TRIAL_COLUMNS,
+                    *(EXPLAIN_COLUMNS if explained else ()),
+                ]
+            ]
+        )
         fill = "" if text_in else None
         at = 0
         every = kept == tuple(range(width))
@@ -317,6 +338,9 @@ def _write_trial(
                     cells.extend(shown)
                 else:
                     cells.extend(_appended(values, item, as_text=xlsx is None))
+                if explained:
+                    extra = explained[at]
+                    cells.extend(map(str, extra) if xlsx is None else extra)
                 cells.extend(row[width:])
                 rows.append(cells)
                 at += 1
@@ -349,7 +373,7 @@ def _visits(
     by_day = where["day"] is not None
     for at, values in enumerate(appended):
         number = first + at
-        total, _, _, category, status, message = values
+        total, _, _, category, status, message, _ = values
         item = Visit(
             number,
             identity(patients[at]),
@@ -385,7 +409,7 @@ _TEXT_OF = {n: str(n) for n in range(-40, 41)}
 
 def _appended(values: Sequence[Any], item: Visit, as_text: bool) -> list[object]:
     """The columns a trial appends to one row."""
-    total, low, high, category, status, message = values
+    total, low, high, category, status, message, derived = values
     base = "" if item.baseline_total is None else item.baseline_total
     change = "" if item.change is None else item.change
     if message or item.problems or item.excluded:
@@ -394,7 +418,9 @@ def _appended(values: Sequence[Any], item: Visit, as_text: bool) -> list[object]
         if item.excluded:
             notes.append("excluded from the summary")
         message = "; ".join(notes)
-    cells: list[object] = [total, low, high, base, change, category, status, message]
+    cells: list[object] = [
+        total, low, high, base, change, category, status, message, derived,
+    ]  # fmt: skip
     if as_text:
         return [c if type(c) is str else _TEXT_OF.get(c) or str(c) for c in cells]  # type: ignore[call-overload]
     return cells

@@ -32,7 +32,7 @@ def read(
 
 
 def appended(row: list[str]) -> dict[str, str]:
-    return dict(zip(OUTPUT_COLUMNS, row[-6:], strict=True))
+    return dict(zip(OUTPUT_COLUMNS, row[-len(OUTPUT_COLUMNS) :], strict=True))
 
 
 ROWS = [
@@ -69,13 +69,14 @@ class TestScoreCsv:
         assert appended(out[1]) == {
             "mexsledai_score": "11", "mexsledai_min": "11", "mexsledai_max": "11",
             "mexsledai_category": "severe", "mexsledai_status": "scored", "mexsledai_message": "",
+            "mexsledai_derived": "leukopenia (leukocytes_per_mm3 = 3200)",
         }  # fmt: skip
         assert appended(out[2])["mexsledai_score"] == "1"
         error = appended(out[3])
         assert error["mexsledai_status"] == "error"
         assert error["mexsledai_score"] == error["mexsledai_min"] == ""
         assert "row 4, column C 'seizures': 'maybe'" in error["mexsledai_message"]
-        assert list(appended(out[4]).values()) == [""] * 6
+        assert list(appended(out[4]).values()) == [""] * 7
         assert appended(out[5])["mexsledai_score"] == "0"
         assert source.read_bytes() == before  # the input is never written
         err = capsys.readouterr().err
@@ -184,13 +185,13 @@ class TestScoreCsv:
         out = read(tmp_path / "r.scored.csv")
         assert len(out) == 5
         assert out[1][:3] == ["a", "x", ""]
-        assert appended(out[1][:9])["mexsledai_score"] == "2"
-        assert out[2] == [""] * 9  # the blank line, copied through
+        assert appended(out[1][:10])["mexsledai_score"] == "2"
+        assert out[2] == [""] * 10  # the blank line, copied through
         assert out[3][:3] == ["b", "x", "n"]
         assert out[3][-1] == "extra"
         assert out[3][3:9][4] == "error"
         assert "has 4 cells" in out[3][3:9][5]
-        assert out[4] == [""] * 9
+        assert out[4] == [""] * 10
 
     def test_huge_cell_stops_the_run(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -327,7 +328,7 @@ def test_stdin_and_stdout_in_process(
     )
     assert main(["score", "-"]) == 0
     captured = capsysbinary.readouterr()
-    assert captured.out.decode().splitlines()[1] == "a,x,2,2,2,mild,scored,"
+    assert captured.out.decode().splitlines()[1] == "a,x,2,2,2,mild,scored,,"
     assert b"wrote standard output" in captured.err
 
 

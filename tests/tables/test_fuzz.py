@@ -81,4 +81,4 @@ def test_every_row_out(
         padded = [*original[:width], *[""] * (width - len(original))]
         assert written[:width] == [escape_formula(cell) for cell in padded]
         assert written[width + 4] in ("scored", "incomplete", "error", "")
-        assert written[width + 6 :] == [escape_formula(c) for c in original[width:]]
+        assert written[width + 7 :] == [escape_formula(c) for c in original[width:]]

@@ -27,7 +27,10 @@ def test_scored_row(scorer: TableScorer) -> None:
     assert result.status == "scored"
     assert result.score is not None
     assert result.score.total == 8 + 1
-    assert result.appended() == (9, 9, 9, "moderate", "scored", "")
+    # seizures 8 + leukopenia 1: 3200 < 4000 cells/mm³, derived
+    assert result.appended() == (
+        9, 9, 9, "moderate", "scored", "", "leukopenia (leukocytes_per_mm3 = 3200)"
+    )  # fmt: skip
     assert result.blank_counted_absent == 1  # fatigue
 
 
@@ -46,7 +49,7 @@ def test_incomplete_under_unknown_policy() -> None:
     scorer = TableScorer(["arthritis", "seizures"], unrecorded="unknown")
     result = scorer.score_row(["x", ""], row=2)
     assert result.status == "incomplete"
-    assert result.appended() == ("", 2, 32, "", "incomplete", "")
+    assert result.appended() == ("", 2, 32, "", "incomplete", "", "")
 
 
 def test_errors_name_row_column_and_value(scorer: TableScorer) -> None:
@@ -55,7 +58,7 @@ def test_errors_name_row_column_and_value(scorer: TableScorer) -> None:
     assert result.score is None
     assert "row 7, column B 'seizures': 'maybe'" in result.message
     assert "row 7, column E 'leukocytes_per_mm3': '3,5'" in result.message
-    assert result.appended() == ("", "", "", "", "error", result.message)
+    assert result.appended() == ("", "", "", "", "error", result.message, "")
 
 
 def test_implausible_value_suggests_the_unit(scorer: TableScorer) -> None:
@@ -95,7 +98,7 @@ def test_blank_row_is_empty_not_an_error(
 ) -> None:
     result = scorer.score_row(row, row=3)
     assert result.status == "empty"
-    assert result.appended() == ("", "", "", "", "", "")
+    assert result.appended() == ("", "", "", "", "", "", "")
 
 
 def test_row_without_any_key_value_is_an_error(scorer: TableScorer) -> None:

@@ -68,7 +68,11 @@ def test_xlsx_to_xlsx_keeps_types(tmp_path: Path) -> None:
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == [*HEADER, *OUTPUT_COLUMNS]
     assert rows[1][:6] == ["P1", dt.datetime(2025, 3, 1), True, 1, 0, 85000]
-    assert rows[1][7:] == [13, 13, 13, "severe", "scored", None]
+    # thrombocytopenia derived: 85,000 < 100,000/mm³
+    assert rows[1][7:] == [
+        13, 13, 13, "severe", "scored", None,
+        "thrombocytopenia (platelets_per_mm3 = 85000)",
+    ]  # fmt: skip
     assert sheet.cell(row=2, column=7).data_type == "s"  # text, never a formula
     assert rows[1][6] == "=looks like a formula"
     assert rows[2][7:12] == [2, 2, 2, "mild", "scored"]
@@ -80,7 +84,7 @@ def test_xlsx_to_xlsx_keeps_types(tmp_path: Path) -> None:
     assert rows[4][6] == "=B2"  # kept as its formula text
     assert sheet.cell(row=5, column=7).data_type == "s"
     assert len(rows) == 6
-    assert rows[5] == [None] * 13
+    assert rows[5] == [None] * 14
 
 
 def test_xlsx_to_csv_writes_text(tmp_path: Path) -> None:
@@ -112,7 +116,7 @@ def test_sheet_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     )
     assert (tmp_path / "s.csv").read_text(encoding="utf-8").splitlines()[
         1
-    ] == "TRUE,2,2,2,mild,scored,"
+    ] == "TRUE,2,2,2,mild,scored,,"
     assert main(["score", str(source), "--sheet", "third"]) == 2
     assert "'visits', 'second'" in capsys.readouterr().err
 
@@ -144,6 +148,7 @@ def test_csv_to_xlsx(tmp_path: Path) -> None:
         2,
         "mild",
         "scored",
+        None,
         None,
     ]
     assert sheet["C2"].data_type == "s"

@@ -48,6 +48,7 @@ def test_rows_summary_and_exit(
     assert columns[len(HEADER):] == [
         "mexsledai_score", "mexsledai_min", "mexsledai_max", "mexsledai_baseline",
         "mexsledai_change", "mexsledai_category", "mexsledai_status", "mexsledai_message",
+        "mexsledai_derived",
     ]  # fmt: skip
     p1 = [r for r in rows if r["id"] == "P1"]
     assert [(r["mexsledai_baseline"], r["mexsledai_change"]) for r in p1] == [

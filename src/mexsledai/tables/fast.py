@@ -1,4 +1,4 @@
-"""The fast path of the row loop: the six appended values of many rows at
+"""The fast path of the row loop: the seven appended values of many rows at
 once, without building a `Score`.
 
 It reads the same registry and lab rules as `mexsledai.score` and writes the
@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from operator import and_, itemgetter
 from typing import Any, Final
 
@@ -34,6 +34,7 @@ from ..labs import (
     Derivation,
     check_lab_value,
     conflict_warning,
+    describe_derived,
     undetermined_warning,
 )
 from ..registry import DESCRIPTOR_OF_FINDING, DESCRIPTORS, MAX_TOTAL
@@ -147,6 +148,8 @@ class FastRows:
             )
         quantities = [LAB_UNIT_BY_KEY[key].quantity for _, key in scorer.plan.labs]
         self._two_units = len(set(quantities)) < len(quantities)
+        #: The "abnormal" bits of every lab column.
+        self._abnormal = sum(2 << _flag(i) for i in range(len(scorer.plan.labs)))
         # Descriptors: a getter of their cells (None if none), the lab bits that
         # bear on their findings, which findings have a column.
         columns = {key: column for column, key in scorer.plan.findings}
@@ -437,6 +440,7 @@ class FastRows:
         statuses = Counter(map(_SECOND, entries))
         appended: list[Any] = list(map(_FIRST, entries))
         irregular = self._two_units or max(map(len, rows), default=0) > width
+        full: set[int] = set()
         if irregular or None in appended:
             for at, entry in enumerate(entries):
                 status: str
@@ -446,13 +450,51 @@ class FastRows:
                     self.formula_cells = True  # such a row may hold anything
                     appended[at], status, blank_here = self._full(rows[at], first + at)
                     blank += blank_here - (packed[at] >> _BLANK & _FIELD)
+                    full.add(at)
                 elif entry is _WARNED_ROW:
                     appended[at], status = self._warned(rows[at], packed[at])
                 else:
                     continue
                 statuses[entry[1]] -= 1
                 statuses[status] += 1
+        if self._abnormal:
+            # Only a lab value past its threshold can make a finding present.
+            for at in compress(range(count), map(and_, packed, repeat(self._abnormal))):
+                if at not in full:
+                    derived = self._derived(rows[at], packed[at])
+                    if derived:
+                        appended[at] = (*appended[at][:-1], derived)
         return appended, {status: n for status, n in statuses.items() if n}, blank
+
+    def _derived(self, cells: Sequence[object], packed: int) -> str:
+        """The ``mexsledai_derived`` text of a row: the findings its lab values
+        made present (not recorded, derived present), in the words of
+        `mexsledai.labs.describe_derived`."""
+        found = []
+        for derivation in self._plan(packed):
+            if derivation.present is not True:
+                continue
+            position, offset = _POSITION_OF_FINDING[derivation.finding]
+            getter, _, has_column = self._descriptors[position]
+            if has_column[offset]:
+                raw = getter(cells) if getter is not None else None
+                known = self._cell_values[position]
+                values = known.get(raw, _MISSING)
+                if values is _MISSING:
+                    values = self._findings(raw, has_column)
+                    if len(known) < _LIMIT:
+                        known[raw] = values
+                if values[offset] is not None:  # type: ignore[index]
+                    continue  # recorded: not derived
+            found.append((derivation.finding, derivation.keys))
+        if not found:
+            return ""
+        numbers = {
+            key: self._lab_number(getter(cells), index)
+            for index, (getter, key, _) in enumerate(self._labs)
+            if packed >> _flag(index) & 1
+        }
+        return describe_derived(found, numbers)
 
     def _irregular(self, row: Sequence[object], packed: int) -> bool:
         if len(row) > self._width:
@@ -476,10 +518,10 @@ class FastRows:
         category = levels[minimum]
         low, high = self._numbers[minimum], self._numbers[maximum]
         if minimum == maximum:
-            return (low, low, high, category, "scored", message), "scored"
+            return (low, low, high, category, "scored", message, ""), "scored"
         if category != levels[maximum]:
             category = ""
-        return ("", low, high, category, "incomplete", message), "incomplete"
+        return ("", low, high, category, "incomplete", message, ""), "incomplete"
 
     def _warned(
         self, cells: Sequence[object], packed: int

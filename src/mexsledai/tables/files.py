@@ -15,12 +15,14 @@ import os
 import shutil
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from .._version import __version__
 from .cells import Decimal
 from .dialects import (
     TEXT_SUFFIXES,
@@ -33,7 +35,8 @@ from .dialects import (
 )
 from .fast import FastRows
 from .headers import TableError
-from .rows import RowResult, TableScorer
+from .jsonl import JsonLinesWriter
+from .rows import EXPLAIN_COLUMNS, RowResult, TableScorer
 
 if TYPE_CHECKING:
     from ..schemes import CategoryScheme
@@ -135,32 +138,45 @@ def _suffix(path: str) -> str:
     return Path(path).suffix.lower()
 
 
-def default_output(input_path: str) -> str:
+def default_output(input_path: str, *, jsonl: bool = False) -> str:
     """``<input stem>.scored.<ext>`` next to the input (``.xlsx`` for ``.xls``
-    and ``.ods`` input); ``-`` for ``-``.
+    and ``.ods`` input, ``.jsonl`` with ``jsonl``); ``-`` for ``-``.
 
     Examples:
         >>> default_output("data/visits.csv"), default_output("data/visits.ods")
         ('data/visits.scored.csv', 'data/visits.scored.xlsx')
+        >>> default_output("data/visits.csv", jsonl=True)
+        'data/visits.scored.jsonl'
     """
     if input_path == STDIO:
         return STDIO
     path = Path(input_path)
     suffix = ".xlsx" if path.suffix.lower() in (".xls", ".ods") else path.suffix
+    if jsonl:
+        suffix = ".jsonl"
     return str(path.with_name(f"{path.stem}.scored{suffix}"))
 
 
-def _check_paths(input_path: str, output_path: str) -> None:
+def _check_paths(input_path: str, output_path: str, *, jsonl: bool = False) -> None:
+    if output_path != STDIO and _suffix(output_path) == ".json":
+        msg = (
+            f"the output {output_path!r}: one JSON document cannot be streamed; "
+            "write JSON Lines, one object per row: name it .jsonl"
+        )
+        raise TableError(msg)
+    if jsonl and output_path != STDIO and _suffix(output_path) != ".jsonl":
+        msg = f"--jsonl writes JSON Lines: name the output .jsonl, not {output_path!r}"
+        raise TableError(msg)
     if input_path != STDIO and _suffix(input_path) not in _INPUT_SUFFIXES:
         msg = (
             f"the input {input_path!r} must end in .csv, .tsv, .txt, .xlsx, .xls "
             "or .ods (or be '-' for standard input)"
         )
         raise TableError(msg)
-    if output_path != STDIO and _suffix(output_path) not in _SUFFIXES:
+    if output_path != STDIO and _suffix(output_path) not in (*_SUFFIXES, ".jsonl"):
         msg = (
-            f"the output {output_path!r} must end in .csv, .tsv, .txt or .xlsx "
-            "(or be '-' for standard output)"
+            f"the output {output_path!r} must end in .csv, .tsv, .txt, .xlsx or "
+            ".jsonl (or be '-' for standard output)"
         )
         raise TableError(msg)
     if STDIO not in (input_path, output_path):
@@ -345,12 +361,17 @@ def score_file(
     scheme: str | CategoryScheme = "five-level",
     ignore_columns: Iterable[str] = (),
     columns: Mapping[str, str | None] | None = None,
+    explain: bool = False,
+    jsonl: bool = False,
 ) -> FileSummary:
     """Score a spreadsheet into a new one, one visit a row.
 
-    Every input row appears in the output, in order, with six columns
+    Every input row appears in the output, in order, with seven columns
     appended: ``mexsledai_score``, ``mexsledai_min``, ``mexsledai_max``,
-    ``mexsledai_category``, ``mexsledai_status``, ``mexsledai_message``.
+    ``mexsledai_category``, ``mexsledai_status``, ``mexsledai_message``,
+    ``mexsledai_derived``; with ``explain``, also each descriptor's points,
+    the scheme, the policy and the version. A ``.jsonl`` output (or
+    ``jsonl``) holds one JSON object per row instead.
 
     Args:
         input_path: a ``.csv``, ``.tsv``, ``.txt`` or ``.xlsx`` file, or ``"-"``
@@ -367,6 +388,8 @@ def score_file(
         columns: the user's map of header text to key (``None``: pass the
             column through), which overrides the header rules for the
             headers it names (``--columns``).
+        explain: append the ``--explain`` columns.
+        jsonl: write JSON Lines (the output must then be ``.jsonl`` or ``-``).
 
     Returns:
         The `FileSummary`.
@@ -375,9 +398,11 @@ def score_file(
         TableError: nothing could be done (the file, the header, an option);
             no output is left behind.
     """
-    output_path = output_path or default_output(input_path)
-    _check_paths(input_path, output_path)
+    output_path = output_path or default_output(input_path, jsonl=jsonl)
+    _check_paths(input_path, output_path, jsonl=jsonl)
     suffix = ".csv" if output_path == STDIO else _suffix(output_path)
+    if jsonl:
+        suffix = ".jsonl"
     with _open_scored(
         input_path,
         sheet=sheet,
@@ -398,10 +423,17 @@ def score_file(
             matched=scorer.plan.matches(),
         )
         with _atomic(output_path) as binary:
-            if suffix == ".xlsx":
+            if suffix == ".jsonl":
+                with _text_stream(binary, "utf-8") as text:
+                    _write_json_lines(
+                        table, scorer, summary, JsonLinesWriter(text, scorer.plan)
+                    )
+            elif suffix == ".xlsx":
                 xlsx = XlsxWriter(binary)
                 try:
-                    _write_rows(table, scorer, summary, xlsx.write_rows)
+                    _write_rows(
+                        table, scorer, summary, xlsx.write_rows, explain=explain
+                    )
                 except BaseException:
                     xlsx.abort()
                     raise
@@ -423,6 +455,7 @@ def score_file(
                         write,
                         as_text=all_text,
                         plain=writer if all_text else None,
+                        explain=explain,
                     )
     return summary
 
@@ -445,9 +478,12 @@ def _write_rows(
     *,
     as_text: bool = False,
     plain: TextWriter | None = None,
+    explain: bool = False,
 ) -> None:
     """Score and write every row. With ``plain`` (text rows to a text writer),
-    batches with nothing to escape are written in one call."""
+    batches with nothing to escape are written in one call. With
+    ``explain``, every row takes the full path (it needs each descriptor's
+    points) and gets the ``--explain`` columns."""
     plan = scorer.plan
     kept = plan.kept
     keys = {column for column, _ in (*plan.findings, *plan.labs)}
@@ -455,7 +491,7 @@ def _write_rows(
     width = scorer.width
     every_column = kept == tuple(range(width))
     text = table.kind == "text"
-    write([list(plan.output_header)])
+    write([[*plan.output_header, *(EXPLAIN_COLUMNS if explain else ())]])
     fast = FastRows(scorer, as_text=as_text, all_text=text)
     fill = "" if text else None
     number = 2
@@ -466,7 +502,13 @@ def _write_rows(
                 r if len(r) >= width else [*r, *[fill] * (width - len(r))]
                 for r in chunk
             ]
-        appended, statuses, blank = fast.batch(chunk, number)
+        if explain:
+            appended, statuses, blank = _explained(scorer, chunk, number, summary)
+            if as_text:
+                appended = [tuple(map(str, values)) for values in appended]
+            fast.formula_cells = True  # finding cells are checked with the rest
+        else:
+            appended, statuses, blank = fast.batch(chunk, number)
         summary.count_batch(statuses, blank)
         summary.count_problems(fast.problems)
         # The common case, at C speed: rows extended in place and written
@@ -492,6 +534,44 @@ def _write_rows(
             row.extend(read[width:])  # a long row keeps its extra cells at the end
             out.append(row)
         write(out)
+        number += len(chunk)
+
+
+def _explained(
+    scorer: TableScorer, chunk: list[Any], first: int, summary: FileSummary
+) -> tuple[list[tuple[int | str, ...]], dict[str, int], int]:
+    """The appended and ``--explain`` values of rows scored on the full path,
+    their count by status, and their blank finding cells counted absent."""
+    results = [scorer.score_row(cells, n) for n, cells in enumerate(chunk, first)]
+    summary.count_problems(
+        [(r.row, *problem) for r in results for problem in r.problems]
+    )
+    appended = [
+        (
+            *r.appended(),
+            *r.explained(scorer.scheme_name, scorer.unrecorded, __version__),
+        )
+        for r in results
+    ]
+    statuses: dict[str, int] = dict(Counter(r.status for r in results))
+    return appended, statuses, sum(r.blank_counted_absent for r in results)
+
+
+def _write_json_lines(
+    table: Table, scorer: TableScorer, summary: FileSummary, writer: JsonLinesWriter
+) -> None:
+    """Score every row on the full path and write its JSON line."""
+    number = 2
+    while chunk := _next_chunk(table):
+        results = [scorer.score_row(cells, n) for n, cells in enumerate(chunk, number)]
+        summary.count_batch(
+            dict(Counter(r.status for r in results)),
+            sum(r.blank_counted_absent for r in results),
+        )
+        summary.count_problems(
+            [(r.row, *problem) for r in results for problem in r.problems]
+        )
+        writer.write(results)
         number += len(chunk)
 
 

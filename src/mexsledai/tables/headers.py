@@ -72,6 +72,7 @@ OUTPUT_COLUMNS: tuple[str, ...] = (
     "mexsledai_category",
     "mexsledai_status",
     "mexsledai_message",
+    "mexsledai_derived",
 )
 #: REDCap's identifier columns: ordinary columns, never stopped.
 REDCAP_IDENTIFIERS: Final = (

@@ -25,8 +25,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, level_table, unknown_scheme
-from ..labs import LAB_UNIT_BY_KEY, check_lab_value, format_number
-from ..registry import FINDING_KEYS, MAX_TOTAL
+from ..labs import (
+    LAB_UNIT_BY_KEY,
+    check_lab_value,
+    derive,
+    describe_derived,
+    format_number,
+)
+from ..registry import DESCRIPTOR_KEYS, FINDING_KEYS, MAX_TOTAL
 from .cells import (
     FINDING_WORDS,
     CellError,
@@ -42,7 +48,26 @@ if TYPE_CHECKING:
     from ..schemes import CategoryScheme
     from ..scoring import Score, Unrecorded
 
-__all__ = ["RowResult", "RowStatus", "TableScorer", "score_rows"]
+__all__ = [
+    "EXPLAIN_COLUMNS",
+    "EXPLAIN_DESCRIPTORS",
+    "RowResult",
+    "RowStatus",
+    "TableScorer",
+    "score_rows",
+]
+
+#: The ``--explain`` columns: the descriptors' points in registry order.
+EXPLAIN_DESCRIPTORS: tuple[str, ...] = tuple(
+    f"mexsledai_{key}" for key in DESCRIPTOR_KEYS
+)
+#: Every ``--explain`` column, after ``mexsledai_derived``.
+EXPLAIN_COLUMNS: tuple[str, ...] = (
+    *EXPLAIN_DESCRIPTORS,
+    "mexsledai_scheme",
+    "mexsledai_unrecorded",
+    "mexsledai_version",
+)
 
 RowStatus = Literal["scored", "incomplete", "error", "empty"]
 
@@ -79,6 +104,8 @@ class RowResult:
         problems: for a row in error, each problem as (where, what, the
             value): the column and the message without row and value, so
             that rows with the same problem can be counted together.
+        derived: the findings a lab value made present, with the values
+            (``mexsledai_derived``); empty when none or in error.
     """
 
     row: int
@@ -88,13 +115,14 @@ class RowResult:
     cells: tuple[object, ...]
     blank_counted_absent: int = 0
     problems: tuple[tuple[str, str, str], ...] = ()
+    derived: str = ""
 
     def appended(self) -> tuple[int | str, ...]:
-        """The values of the six ``mexsledai_*`` columns for this row."""
+        """The values of the seven ``mexsledai_*`` columns for this row."""
         result = self.score
         if result is None:
             status = "" if self.status == "empty" else self.status
-            return ("", "", "", "", status, self.message)
+            return ("", "", "", "", status, self.message, "")
         return (
             "" if result.total is None else result.total,
             result.minimum,
@@ -102,7 +130,26 @@ class RowResult:
             "" if result.category is None else result.category.value,
             self.status,
             self.message,
+            self.derived,
         )
+
+    def explained(
+        self, scheme: str, unrecorded: str, version: str
+    ) -> tuple[int | str, ...]:
+        """The ``--explain`` columns: each descriptor's points (empty when
+        unknown or in error), then the scheme, the policy and the version
+        (empty only on a blank row)."""
+        if self.status == "empty":
+            return ("",) * (len(EXPLAIN_DESCRIPTORS) + 3)
+        points: tuple[int | str, ...] = (
+            tuple(
+                "" if d.status == "unknown" else d.points
+                for d in self.score.descriptors
+            )
+            if self.score is not None
+            else ("",) * len(EXPLAIN_DESCRIPTORS)
+        )
+        return (*points, scheme, unrecorded, version)
 
 
 def _fast_words(decimal: Decimal) -> dict[object, bool | None]:
@@ -281,6 +328,16 @@ class TableScorer:
             message = f"row {row}: no MEX-SLEDAI finding or lab value recorded"
             problems = (("row", "no MEX-SLEDAI finding or lab value recorded", ""),)
             return RowResult(row, "error", None, message, cells, problems=problems)
+        derived = ""
+        if labs:
+            derived = describe_derived(
+                (
+                    (finding, found.keys)
+                    for finding, found in derive(labs).items()
+                    if found.present and values[_FINDING_INDEX[finding]] is None
+                ),
+                labs,
+            )
         result = _scoring()._score(values, labs, self.unrecorded, self.scheme)
         blank = 0
         if result.assumed_absent:
@@ -288,7 +345,8 @@ class TableScorer:
                 1 for key in result.assumed_absent if key in self._finding_columns
             )
         status: RowStatus = "scored" if result.complete else "incomplete"
-        return RowResult(row, status, result, "; ".join(result.warnings), cells, blank)
+        message = "; ".join(result.warnings)
+        return RowResult(row, status, result, message, cells, blank, derived=derived)
 
 
 def score_rows(
