@@ -57,6 +57,8 @@ _MODULE_OF: dict[str, str] = {
     "RowResult": "tables.rows",
     "score_rows": "tables.rows",
     "adam_records": "adam",
+    "input_schema": "interop.schema",
+    "result_schema": "interop.schema",
     "SummaryRow": "trials",
     "VisitScore": "trials",
     "follow_up": "trials",
@@ -66,6 +68,7 @@ _MODULE_OF: dict[str, str] = {
 if TYPE_CHECKING:
     from .adam import adam_records
     from .errors import InvalidAssessmentError, Problem
+    from .interop.schema import input_schema, result_schema
     from .models import (
         Arthritis,
         Assessment,
@@ -136,7 +139,9 @@ __all__ = [
     "__version__",
     "adam_records",
     "follow_up",
+    "input_schema",
     "iter_scored_file",
+    "result_schema",
     "score",
     "score_file",
     "score_rows",

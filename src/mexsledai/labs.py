@@ -57,6 +57,7 @@ __all__ = [
     "check_lab_value",
     "conflict_warning",
     "derive",
+    "derived_keys",
     "describe_derived",
     "describe_value",
     "format_number",
@@ -360,6 +361,21 @@ def _lymphopenia_from_percent(labs: Mapping[str, float]) -> Derivation:
     return Derivation(
         "lymphopenia", _below_threshold(key, count), (leukocytes, PERCENT_KEY)
     )
+
+
+def derived_keys(
+    findings: Iterable[str], values: Mapping[str, float]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Each of ``findings`` (made present by ``values``) with the lab keys
+    that made it present, in the units table's order.
+
+    Examples:
+        >>> derived_keys(["lymphopenia"], {"leukocytes_per_mm3": 4000.0,
+        ...                                "lymphocytes_percent": 20.0})
+        [('lymphopenia', ('leukocytes_per_mm3', 'lymphocytes_percent'))]
+    """
+    derivations = derive(values)
+    return [(finding, derivations[finding].keys) for finding in findings]
 
 
 def describe_derived(

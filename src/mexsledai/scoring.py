@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from operator import itemgetter
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ._flat import SupportsItems, read_flat
 from .labs import (
@@ -101,6 +101,10 @@ class Score(BaseModel):
             a lab value indicates (the recorded value is used).
         warnings: human-readable notes: conflicts, "nothing recorded", and
             derivations a missing value left undecided.
+        derived: the finding keys that a lab value made present (not
+            recorded), in registry order.
+        labs: the laboratory values that were recorded, by key, in the units
+            table's order (what ``derived`` and ``derived_from`` refer to).
     """
 
     model_config = _RESULT_CONFIG
@@ -116,6 +120,8 @@ class Score(BaseModel):
     assumed_absent: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+    labs: dict[str, float] = Field(default_factory=dict)
 
     @property
     def present(self) -> tuple[str, ...]:
@@ -126,6 +132,49 @@ class Score(BaseModel):
     def unknown(self) -> tuple[str, ...]:
         """The keys of the undetermined descriptors, in registry order."""
         return tuple(d.key for d in self.descriptors if d.status == "unknown")
+
+    # The reports and FHIR live in their own modules, imported when asked for.
+
+    def __str__(self) -> str:
+        """The English text report (`repr` stays pydantic's)."""
+        return self.to_text()
+
+    def to_text(self, lang: str = "en") -> str:
+        """The report as plain text in ``lang`` (en, es, id, pt)."""
+        from .report import to_text  # noqa: PLC0415
+
+        return to_text(self, lang)
+
+    def to_markdown(self, lang: str = "en") -> str:
+        """The report as Markdown in ``lang``."""
+        from .report import to_markdown  # noqa: PLC0415
+
+        return to_markdown(self, lang)
+
+    def to_html(self, lang: str = "en") -> str:
+        """The report as one self-contained printable HTML page in ``lang``."""
+        from .report import to_html  # noqa: PLC0415
+
+        return to_html(self, lang)
+
+    def _repr_markdown_(self) -> str:
+        """The Markdown report, for notebooks."""
+        return self.to_markdown()
+
+    def to_fhir(
+        self,
+        *,
+        subject: str | None = None,
+        effective: object = None,
+        identifier: object = None,
+    ) -> dict[str, Any]:
+        """A FHIR R4 ``Observation`` as JSON-ready data (see
+        `mexsledai.fhir`); no FHIR library is needed."""
+        from .interop.fhir import observation  # noqa: PLC0415
+
+        return observation(
+            self, subject=subject, effective=effective, identifier=identifier
+        )
 
 
 _POLICIES: tuple[str, ...] = ("absent", "unknown")
@@ -271,6 +320,7 @@ def _score(
     overwritten with the findings derived from ``labs``."""
     conflicts: list[str] = []
     warnings: list[str] = []
+    derived: list[str] = []
     derived_from: dict[int, tuple[str, ...]] = {}
     if labs:
         for key, derivation in derive(labs).items():
@@ -283,6 +333,8 @@ def _score(
                     )
             elif recorded is None:
                 values[index] = derivation.present
+                if derivation.present:
+                    derived.append(key)
                 position = _DESCRIPTOR_POSITION[key]
                 used = derived_from.get(position)
                 derived_from[position] = (
@@ -339,11 +391,17 @@ def _score(
             "assumed_absent": assumed,
             "conflicts": tuple(conflicts),
             "warnings": tuple(warnings),
+            "derived": tuple(derived),
+            "labs": dict(sorted(labs.items(), key=_lab_order)) if labs else {},
         }
     )
 
 
 _LAB_ORDER = {key: order for order, key in enumerate(LAB_KEYS)}
+
+
+def _lab_order(item: tuple[str, float]) -> int:
+    return _LAB_ORDER[item[0]]
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:

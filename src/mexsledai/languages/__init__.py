@@ -28,6 +28,7 @@ from ._texts import (
     FINDING_DEFINITIONS,
     FINDING_LABELS,
     HEADINGS,
+    REPORT,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "LANGS",
     "LEVEL_LABELS",
     "PERCENT",
+    "REPORT",
     "UNCORRECTED_RETICULOCYTES",
     "HeaderQuantity",
     "check_lang",
@@ -53,6 +55,7 @@ __all__ = [
     "finding_label",
     "heading",
     "level_label",
+    "report_word",
     "template_header",
 ]
 
@@ -115,6 +118,11 @@ def level_label(level: str, lang: str = "en") -> str:
 def heading(name: str, lang: str = "en", **fill: object) -> str:
     """A heading or sentence of the printed texts, in ``lang``, filled in."""
     return HEADINGS[check_lang(lang)][name].format(**fill)
+
+
+def report_word(name: str, lang: str = "en", **fill: object) -> str:
+    """A word or sentence of the reports, in ``lang``, filled in."""
+    return REPORT[check_lang(lang)][name].format(**fill)
 
 
 def template_header(key: str, lang: str = "en") -> str:

@@ -17,6 +17,7 @@ __all__ = [
     "FINDING_DEFINITIONS",
     "FINDING_LABELS",
     "HEADINGS",
+    "REPORT",
 ]
 
 Texts = dict[str, dict[str, str]]
@@ -561,5 +562,122 @@ HEADINGS: Final[Texts] = {
         "units": "Chaves laboratoriais (unidade na chave) e faixas plausíveis:",
         "schemes": "Esquemas de atividade (convencionais, não validados):",
         "source": "Fonte: {source}",
+    },
+}
+
+#: Language → the words of the reports (`mexsledai.report`). ``{...}`` are
+#: filled in; warnings themselves stay in English, as error messages do.
+REPORT: Final[Texts] = {
+    "en": {
+        "title": "MEX-SLEDAI disease activity",
+        "total": "Total: {total} of {max} points",
+        "range": (
+            "Total: undetermined, between {minimum} and {maximum} of {max} points "
+            "(not recorded, so unknown: {unknown})"
+        ),
+        "activity": "Activity: {level} ({scheme} scheme; the bands are conventional, not validated)",
+        "activity_open": (
+            "Activity: undetermined, the range spans several levels ({scheme} "
+            "scheme; the bands are conventional, not validated)"
+        ),
+        "descriptor": "Descriptor",
+        "weight": "Weight",
+        "status": "Status",
+        "points": "Points",
+        "findings": "Findings present",
+        "present": "present",
+        "absent": "absent",
+        "unknown": "unknown",
+        "from": "from",
+        "conflicts": "Conflicts (the recorded finding is used): {names}",
+        "warnings": "Warnings",
+        "assumed": "Assumed absent because not recorded ({n}): {names}",
+        "assumed_none": "No finding was assumed absent.",
+        "policy_unknown": "Findings not recorded were left unknown, not counted absent.",
+        "footer": "Scored by mexsledai {version}. Source: {source}",
+    },
+    "es": {
+        "title": "Actividad de la enfermedad MEX-SLEDAI",
+        "total": "Total: {total} de {max} puntos",
+        "range": (
+            "Total: indeterminado, entre {minimum} y {maximum} de {max} puntos "
+            "(no registrado, por tanto desconocido: {unknown})"
+        ),
+        "activity": "Actividad: {level} (esquema {scheme}; las bandas son convencionales, no validadas)",
+        "activity_open": (
+            "Actividad: indeterminada, el rango abarca varios niveles (esquema "
+            "{scheme}; las bandas son convencionales, no validadas)"
+        ),
+        "descriptor": "Descriptor",
+        "weight": "Peso",
+        "status": "Estado",
+        "points": "Puntos",
+        "findings": "Hallazgos presentes",
+        "present": "presente",
+        "absent": "ausente",
+        "unknown": "desconocido",
+        "from": "por",
+        "conflicts": "Conflictos (se usa el hallazgo registrado): {names}",
+        "warnings": "Advertencias",
+        "assumed": "Considerados ausentes por no estar registrados ({n}): {names}",
+        "assumed_none": "Ningún hallazgo se consideró ausente.",
+        "policy_unknown": "Los hallazgos no registrados quedaron desconocidos, no ausentes.",
+        "footer": "Puntuado con mexsledai {version}. Fuente: {source}",
+    },
+    "id": {
+        "title": "Aktivitas penyakit MEX-SLEDAI",
+        "total": "Total: {total} dari {max} poin",
+        "range": (
+            "Total: belum pasti, antara {minimum} dan {maximum} dari {max} poin "
+            "(tidak dicatat, sehingga tidak diketahui: {unknown})"
+        ),
+        "activity": "Aktivitas: {level} (skema {scheme}; batas kategori bersifat konvensional, tidak divalidasi)",
+        "activity_open": (
+            "Aktivitas: belum pasti, rentang mencakup beberapa tingkat (skema "
+            "{scheme}; batas kategori bersifat konvensional, tidak divalidasi)"
+        ),
+        "descriptor": "Deskriptor",
+        "weight": "Bobot",
+        "status": "Status",
+        "points": "Poin",
+        "findings": "Temuan yang ada",
+        "present": "ada",
+        "absent": "tidak ada",
+        "unknown": "tidak diketahui",
+        "from": "dari",
+        "conflicts": "Konflik (temuan yang dicatat dipakai): {names}",
+        "warnings": "Peringatan",
+        "assumed": "Dianggap tidak ada karena tidak dicatat ({n}): {names}",
+        "assumed_none": "Tidak ada temuan yang dianggap tidak ada.",
+        "policy_unknown": "Temuan yang tidak dicatat dibiarkan tidak diketahui.",
+        "footer": "Dinilai dengan mexsledai {version}. Sumber: {source}",
+    },
+    "pt": {
+        "title": "Atividade da doença MEX-SLEDAI",
+        "total": "Total: {total} de {max} pontos",
+        "range": (
+            "Total: indeterminado, entre {minimum} e {maximum} de {max} pontos "
+            "(não registrado, portanto desconhecido: {unknown})"
+        ),
+        "activity": "Atividade: {level} (esquema {scheme}; as faixas são convencionais, não validadas)",
+        "activity_open": (
+            "Atividade: indeterminada, a faixa abrange vários níveis (esquema "
+            "{scheme}; as faixas são convencionais, não validadas)"
+        ),
+        "descriptor": "Descritor",
+        "weight": "Peso",
+        "status": "Estado",
+        "points": "Pontos",
+        "findings": "Achados presentes",
+        "present": "presente",
+        "absent": "ausente",
+        "unknown": "desconhecido",
+        "from": "por",
+        "conflicts": "Conflitos (usa-se o achado registrado): {names}",
+        "warnings": "Avisos",
+        "assumed": "Considerados ausentes por não estarem registrados ({n}): {names}",
+        "assumed_none": "Nenhum achado foi considerado ausente.",
+        "policy_unknown": "Os achados não registrados ficaram desconhecidos, não ausentes.",
+        "footer": "Pontuado com mexsledai {version}. Fonte: {source}",
     },
 }

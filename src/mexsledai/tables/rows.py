@@ -28,7 +28,7 @@ from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME, level_table, unknown_scheme
 from ..labs import (
     LAB_UNIT_BY_KEY,
     check_lab_value,
-    derive,
+    derived_keys,
     describe_derived,
     format_number,
 )
@@ -328,17 +328,11 @@ class TableScorer:
             message = f"row {row}: no MEX-SLEDAI finding or lab value recorded"
             problems = (("row", "no MEX-SLEDAI finding or lab value recorded", ""),)
             return RowResult(row, "error", None, message, cells, problems=problems)
-        derived = ""
-        if labs:
-            derived = describe_derived(
-                (
-                    (finding, found.keys)
-                    for finding, found in derive(labs).items()
-                    if found.present and values[_FINDING_INDEX[finding]] is None
-                ),
-                labs,
-            )
         result = _scoring()._score(values, labs, self.unrecorded, self.scheme)
+        derived = ""
+        if result.derived:
+            found = derived_keys(result.derived, result.labs)
+            derived = describe_derived(found, result.labs)
         blank = 0
         if result.assumed_absent:
             blank = sum(

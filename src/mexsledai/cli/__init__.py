@@ -1,0 +1,61 @@
+"""The ``mexsledai`` command: score spreadsheets, follow trials, score one
+visit, print the instrument, speak FHIR and JSON Schema.
+
+Each subcommand lives in its own module (``add`` puts it on the parser,
+``run`` parses nothing more, makes one library call and formats the
+result): rows go to files or standard output, diagnostics and the summary to
+standard error. Exit status, decided here: 0 when every row scored, 1 when
+any row had an error (the output is still written), 2 when nothing could be
+done (nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from .._version import __version__
+from ..tables.headers import TableError
+from . import definitions, fhir, schema, score, template, trial, visit
+from ._common import EXIT_FAILED
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``mexsledai`` command."""
+    parser = argparse.ArgumentParser(
+        prog="mexsledai",
+        description=(
+            "Score the MEX-SLEDAI lupus activity index (Guzmán J et al., "
+            "J Rheumatol 1992;19(10):1551-8): ten descriptors, 0 to 32 points."
+        ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"mexsledai {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in (score, trial, visit, template, definitions, fhir, schema):
+        module.add(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except (TableError, ValueError) as error:
+        print(f"mexsledai: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader of standard output went away (e.g. `| head`): stop quietly,
+        # and keep Python from failing again when it flushes at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
