@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from .._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
@@ -84,8 +85,11 @@ def run(args: argparse.Namespace) -> int:
             if args.pairs:
                 msg = "give KEY=VALUE pairs or --json, not both"
                 raise ValueError(msg)
-            with open(0 if args.json == "-" else args.json, encoding="utf-8") as stream:  # noqa: PTH123
-                record = json.load(stream)
+            if args.json == "-":
+                record = json.load(sys.stdin)
+            else:
+                with Path(args.json).open(encoding="utf-8") as stream:
+                    record = json.load(stream)
             if not isinstance(record, dict):
                 msg = f"--json must hold one JSON object of flat keys, got {type(record).__name__}"
                 raise ValueError(msg)

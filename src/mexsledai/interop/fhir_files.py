@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..tables.cells import Decimal, is_blank, text_of
-from ..tables.files import STDIO, _atomic, _open_scored, _text_stream
+from ..tables.files import STDIO, _atomic, _check_options, _open_table, _text_stream
 from ..tables.headers import TableError
+from ..tables.rows import TableScorer
 from .fhir import effective_date_time, observation, row_uuid
 
 if TYPE_CHECKING:
@@ -93,16 +94,20 @@ def fhir_file(
     named = [c for c in (patient, date, visit) if c is not None]
     summary = FhirSummary()
     resources: list[tuple[str, dict[str, Any]]] = []
-    with _open_scored(
-        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding,
-        decimal=decimal, unrecorded=unrecorded, scheme=scheme,
-        ignore_columns=[*ignore_columns, *named], columns=columns,
-    ) as (table, scorer):  # fmt: skip
+    _check_options(input_path, sheet=sheet, delimiter=delimiter, encoding=encoding)
+    mapped = [c for c, key in (columns or {}).items() if key]
+    with _open_table(
+        input_path, sheet=sheet, delimiter=delimiter, encoding=encoding, mapped=mapped
+    ) as table:
         header = [str(h) if h is not None else "" for h in table.header]
         where = {
             role: _column(header, role, name)
             for role, name in (("patient", patient), ("date", date), ("visit", visit))
         }
+        scorer = TableScorer(
+            table.header, decimal=decimal, unrecorded=unrecorded, scheme=scheme,
+            ignore_columns=[*ignore_columns, *named], columns=columns,
+        )  # fmt: skip
         for number, cells in enumerate(table.rows, 2):
             summary.rows += 1
             result = scorer.score_row(cells, number)
