@@ -93,6 +93,8 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> object:
+    if name == "fhir":  # the module, so that mexsledai.fhir.CODE_SYSTEM works
+        return importlib.import_module(".fhir", __name__)
     module = _MODULE_OF.get(name)
     if module is None:
         msg = f"module 'mexsledai' has no attribute {name!r}"

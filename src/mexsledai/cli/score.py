@@ -10,10 +10,13 @@ from ._common import EXIT_OK, EXIT_ROW_ERRORS, add_reading_options, reading, rep
 __all__ = ["add", "run"]
 
 HELP = """\
-Score a spreadsheet of visits, one visit a row, and write a copy with six
+Score a spreadsheet of visits, one visit a row, and write a copy with seven
 columns appended: mexsledai_score, mexsledai_min, mexsledai_max,
-mexsledai_category, mexsledai_status (scored, incomplete or error) and
-mexsledai_message (what to fix, or warnings).
+mexsledai_category, mexsledai_status (scored, incomplete or error),
+mexsledai_message (what to fix, or warnings) and mexsledai_derived (the
+findings that lab values made present, with the values). --explain adds each
+descriptor's points, the scheme, the policy and the version; --jsonl writes
+one JSON object per row instead.
 
 Columns are matched to MEX-SLEDAI keys by their header: the key itself (case,
 accents and separators do not matter), a finding's name in English, Spanish,
