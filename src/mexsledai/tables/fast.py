@@ -52,12 +52,15 @@ _GROUP_CELLS: Final = 6  # finding cells cached together: 3**6 usual patterns
 # the minimum, to the maximum, blank finding cells counted absent, descriptors
 # with a recorded finding, descriptors with a warning, lab values given,
 # finding cells a spreadsheet would read as a formula ("-", "+"). Then two
-# bits per lab column (given, abnormal) from bit 42, and from bit 70 the
-# count of cells that the fast path leaves to the full path.
+# bits per lab column (given, abnormal) from bit 42 (at most 14 columns, to
+# bit 69); from bit 72 the count of findings a lab value made present (for
+# mexsledai_derived); and from bit 80 the count of cells that the fast path
+# leaves to the full path.
 _LOW, _HIGH, _BLANK, _RECORDED, _WARNED, _GIVEN, _FORMULA = 0, 6, 12, 18, 24, 30, 36
 _LAB_FLAGS: Final = 42
+_DERIVED: Final = 72
 _FIELD: Final = 63
-_BAD: Final = 1 << 70
+_BAD: Final = 1 << 80
 # What rows must share to share their appended values: the fields up to the
 # formula count, but the blank count; and the bad count.
 _KEY: Final = ((1 << _FORMULA) - 1) & ~(_FIELD << _BLANK) | -_BAD
@@ -148,8 +151,6 @@ class FastRows:
             )
         quantities = [LAB_UNIT_BY_KEY[key].quantity for _, key in scorer.plan.labs]
         self._two_units = len(set(quantities)) < len(quantities)
-        #: The "abnormal" bits of every lab column.
-        self._abnormal = sum(2 << _flag(i) for i in range(len(scorer.plan.labs)))
         # Descriptors: a getter of their cells (None if none), the lab bits that
         # bear on their findings, which findings have a column.
         columns = {key: column for column, key in scorer.plan.findings}
@@ -172,6 +173,19 @@ class FastRows:
         self._appended: dict[int, tuple[Appended | None, str]] = {}
         self._plans: dict[int, tuple[Derivation, ...]] = {}
         self._cell_values: list[dict[object, object]] = [{} for _ in DESCRIPTORS]
+        # For mexsledai_derived: each lab key's getter and index, and the text
+        # of a derived finding by its lab cells.
+        self._lab_of_key = {
+            key: (getter, index) for index, (getter, key, _) in enumerate(self._labs)
+        }
+        self._parts: dict[tuple[str, tuple[object, ...]], str] = {}
+        self._lab_mask = sum(3 << _flag(i) for i in range(len(self._labs)))
+        # Each finding's cell getter (findings with a column), and the
+        # derivations present under each lab mask.
+        self._finding_cell = {
+            key: itemgetter(column) for column, key in scorer.plan.findings
+        }
+        self._present: dict[int, tuple[tuple[Derivation, Getter | None], ...]] = {}
 
     def _group(
         self, columns: dict[str, int]
@@ -320,6 +334,7 @@ class FastRows:
         recorded = any(value is not None for value in values)
         final = list(values)
         warned = False
+        derived = 0
         for derivation in self._plan(mask) if mask else ():
             where, offset = _POSITION_OF_FINDING[derivation.finding]
             if where != position:
@@ -329,6 +344,7 @@ class FastRows:
                 warned = warned or current is None
             elif current is None:
                 final[offset] = derivation.present
+                derived += derivation.present
             elif current is not derivation.present:
                 warned = True
         weight = DESCRIPTORS[position].weight
@@ -348,6 +364,7 @@ class FastRows:
             | int(recorded) << _RECORDED
             | int(warned) << _WARNED
             | formulas << _FORMULA
+            | derived << _DERIVED
         )
 
     def _group_reading(
@@ -457,9 +474,10 @@ class FastRows:
                     continue
                 statuses[entry[1]] -= 1
                 statuses[status] += 1
-        if self._abnormal:
-            # Only a lab value past its threshold can make a finding present.
-            for at in compress(range(count), map(and_, packed, repeat(self._abnormal))):
+        if self._labs:
+            # The readings counted the findings a lab value made present.
+            made = map(and_, packed, repeat(_FIELD << _DERIVED))
+            for at in compress(range(count), made):
                 if at not in full:
                     derived = self._derived(rows[at], packed[at])
                     if derived:
@@ -469,32 +487,40 @@ class FastRows:
     def _derived(self, cells: Sequence[object], packed: int) -> str:
         """The ``mexsledai_derived`` text of a row: the findings its lab values
         made present (not recorded, derived present), in the words of
-        `mexsledai.labs.describe_derived`."""
-        found = []
-        for derivation in self._plan(packed):
-            if derivation.present is not True:
-                continue
-            position, offset = _POSITION_OF_FINDING[derivation.finding]
-            getter, _, has_column = self._descriptors[position]
-            if has_column[offset]:
-                raw = getter(cells) if getter is not None else None
-                known = self._cell_values[position]
-                values = known.get(raw, _MISSING)
-                if values is _MISSING:
-                    values = self._findings(raw, has_column)
-                    if len(known) < _LIMIT:
-                        known[raw] = values
-                if values[offset] is not None:  # type: ignore[index]
+        `mexsledai.labs.describe_derived`; each finding's part is cached by
+        the lab cells that made it."""
+        mask = packed & self._lab_mask
+        present = self._present.get(mask)
+        if present is None:
+            present = self._present[mask] = tuple(
+                (d, self._finding_cell.get(d.finding))
+                for d in self._plan(mask)
+                if d.present is True
+            )
+        words = self._scorer.words
+        parts = []
+        for derivation, cell_of in present:
+            if cell_of is not None:
+                cell = cell_of(cells)
+                value = words.get(cell, _MISSING)
+                if value is _MISSING:
+                    value = read_finding(cell, decimal=self._scorer.decimal)
+                if value is not None:
                     continue  # recorded: not derived
-            found.append((derivation.finding, derivation.keys))
-        if not found:
-            return ""
-        numbers = {
-            key: self._lab_number(getter(cells), index)
-            for index, (getter, key, _) in enumerate(self._labs)
-            if packed >> _flag(index) & 1
-        }
-        return describe_derived(found, numbers)
+            raws = tuple(self._lab_of_key[key][0](cells) for key in derivation.keys)
+            part = self._parts.get((derivation.finding, raws))
+            if part is None:
+                numbers = {
+                    key: self._lab_number(raw, self._lab_of_key[key][1])
+                    for key, raw in zip(derivation.keys, raws, strict=True)
+                }
+                part = describe_derived(
+                    [(derivation.finding, derivation.keys)], numbers
+                )
+                if len(self._parts) < _LIMIT:
+                    self._parts[derivation.finding, raws] = part
+            parts.append(part)
+        return "; ".join(parts)
 
     def _irregular(self, row: Sequence[object], packed: int) -> bool:
         if len(row) > self._width:
