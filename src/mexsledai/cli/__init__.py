@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..tables.headers import TableError
-from . import definitions, fhir, schema, score, template, trial, visit
+from . import definitions, fhir, redcap, schema, score, template, trial, visit
 from ._common import EXIT_FAILED
 
 __all__ = ["build_parser", "main"]
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"mexsledai {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (score, trial, visit, template, definitions, fhir, schema):
+    for module in (score, trial, visit, template, definitions, fhir, schema, redcap):
         module.add(commands)
     return parser
 

@@ -19,6 +19,8 @@ from ._names import (
     LANGS,
     LEVEL_LABELS,
     PERCENT,
+    REDCAP_CALC_FIELDS,
+    REDCAP_FIELD_NAMES,
     UNCORRECTED_RETICULOCYTES,
     HeaderQuantity,
 )
@@ -45,6 +47,8 @@ __all__ = [
     "LANGS",
     "LEVEL_LABELS",
     "PERCENT",
+    "REDCAP_CALC_FIELDS",
+    "REDCAP_FIELD_NAMES",
     "REPORT",
     "UNCORRECTED_RETICULOCYTES",
     "HeaderQuantity",
@@ -55,6 +59,9 @@ __all__ = [
     "finding_label",
     "heading",
     "level_label",
+    "redcap_calc_labels",
+    "redcap_field_name",
+    "redcap_label",
     "report_word",
     "template_header",
 ]
@@ -125,6 +132,49 @@ def report_word(name: str, lang: str = "en", **fill: object) -> str:
     return REPORT[check_lang(lang)][name].format(**fill)
 
 
+def redcap_field_name(key: str) -> str:
+    """A flat key's REDCap field name (the key itself where it fits in 26
+    characters)."""
+    return REDCAP_FIELD_NAMES.get(key, key)
+
+
+def redcap_label(key: str, lang: str = "en") -> str:
+    """The REDCap dictionary's label of a flat key in ``lang``: a finding's
+    label, or a lab quantity's name with its unit. Every label reads back
+    as its key.
+
+    Examples:
+        >>> redcap_label("seizures", "es"), redcap_label("temperature_f")
+        ('Convulsiones', 'Temperature (°F)')
+    """
+    if key in FINDING_KEYS:
+        return finding_label(key, lang)
+    return _lab_header(key, lang)
+
+
+def _lab_header(key: str, lang: str) -> str:
+    """A lab key as a header: its quantity's first name in ``lang`` and the
+    key's first unit spelling, e.g. ``Hemoglobina (g/dL)``."""
+    for entry in HEADER_QUANTITIES.values():
+        if key in entry.units:
+            name = entry.names[check_lang(lang)][0]
+            return f"{name[0].upper()}{name[1:]} ({entry.units[key][0]})"
+    msg = f"no header for {key!r}"  # pragma: no cover - every key has one
+    raise KeyError(msg)  # pragma: no cover
+
+
+def redcap_calc_labels(lang: str = "en", scheme: str = "five-level") -> dict[str, str]:
+    """The labels of the dictionary's calculated fields, by what they hold
+    (descriptor keys, ``total``, ``level``)."""
+    labels = {
+        key: report_word("calc_points", lang, descriptor=descriptor_label(key, lang))
+        for key in DESCRIPTOR_BY_KEY
+    }
+    labels["total"] = report_word("calc_total", lang)
+    labels["level"] = report_word("calc_level", lang, scheme=scheme)
+    return labels
+
+
 def template_header(key: str, lang: str = "en") -> str:
     """The header `mexsledai template --lang` writes for a key: the key in
     English; else a finding's first name in ``lang``, or a lab quantity's
@@ -139,9 +189,4 @@ def template_header(key: str, lang: str = "en") -> str:
     if key in FINDING_KEYS:
         name = FINDING_ALIASES[key][lang][0]
         return name[0].upper() + name[1:]
-    for entry in HEADER_QUANTITIES.values():
-        if key in entry.units:
-            name = entry.names[lang][0]
-            return f"{name[0].upper()}{name[1:]} ({entry.units[key][0]})"
-    msg = f"no header for {key!r}"  # pragma: no cover - every key has one
-    raise KeyError(msg)  # pragma: no cover
+    return _lab_header(key, lang)

@@ -389,3 +389,25 @@ LEVEL_LABELS: Final[dict[str, dict[str, str]]] = {
     "very_severe": {"en": "very severe", "es": "muy severa",
                     "id": "sangat berat", "pt": "muito grave"},
 }  # fmt: skip
+
+#: REDCap field names (lowercase, digits, underscores, a letter first, at most
+#: 26 characters): each flat key's, the identity where the key fits.
+REDCAP_FIELD_NAMES: Final[dict[str, str]] = {
+    "reticulocytes_corrected_percent": "retic_corrected_pct",
+}
+#: REDCap names of the dictionary's calculated fields: each descriptor's
+#: points, the total, and the activity level (@CALCTEXT).
+REDCAP_CALC_FIELDS: Final[dict[str, str]] = {
+    "neurological": "mex_sledai_neuro",
+    "renal": "mex_sledai_renal",
+    "vasculitis": "mex_sledai_vasc",
+    "hemolysis_thrombocytopenia": "mex_sledai_hem_thromb",
+    "myositis": "mex_sledai_myositis",
+    "arthritis": "mex_sledai_arthritis",
+    "mucocutaneous": "mex_sledai_mucocut",
+    "serositis": "mex_sledai_serositis",
+    "fever_fatigue": "mex_sledai_fever_fatigue",
+    "leukopenia_lymphopenia": "mex_sledai_leuk_lymph",
+    "total": "mex_sledai_total",
+    "level": "mex_sledai_level",
+}

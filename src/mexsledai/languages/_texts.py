@@ -569,6 +569,12 @@ HEADINGS: Final[Texts] = {
 #: filled in; warnings themselves stay in English, as error messages do.
 REPORT: Final[Texts] = {
     "en": {
+        "calc_points": "MEX-SLEDAI {descriptor}: points (calculated)",
+        "calc_total": "MEX-SLEDAI total (0-32 points, calculated)",
+        "calc_level": "MEX-SLEDAI activity level ({scheme} scheme, conventional bands)",
+        "section_labs": "Laboratory values (leave blank when not measured)",
+        "section_scores": "MEX-SLEDAI scores (calculated)",
+        "section_descriptor": "{descriptor} (weight {weight})",
         "title": "MEX-SLEDAI disease activity",
         "total": "Total: {total} of {max} points",
         "range": (
@@ -597,6 +603,12 @@ REPORT: Final[Texts] = {
         "footer": "Scored by mexsledai {version}. Source: {source}",
     },
     "es": {
+        "calc_points": "MEX-SLEDAI {descriptor}: puntos (calculado)",
+        "calc_total": "MEX-SLEDAI total (0-32 puntos, calculado)",
+        "calc_level": "MEX-SLEDAI nivel de actividad (esquema {scheme}, bandas convencionales)",
+        "section_labs": "Valores de laboratorio (dejar en blanco si no se midieron)",
+        "section_scores": "Puntuaciones MEX-SLEDAI (calculadas)",
+        "section_descriptor": "{descriptor} (peso {weight})",
         "title": "Actividad de la enfermedad MEX-SLEDAI",
         "total": "Total: {total} de {max} puntos",
         "range": (
@@ -625,6 +637,12 @@ REPORT: Final[Texts] = {
         "footer": "Puntuado con mexsledai {version}. Fuente: {source}",
     },
     "id": {
+        "calc_points": "MEX-SLEDAI {descriptor}: poin (dihitung)",
+        "calc_total": "MEX-SLEDAI total (0-32 poin, dihitung)",
+        "calc_level": "MEX-SLEDAI tingkat aktivitas (skema {scheme}, batas konvensional)",
+        "section_labs": "Nilai laboratorium (kosongkan bila tidak diperiksa)",
+        "section_scores": "Skor MEX-SLEDAI (dihitung)",
+        "section_descriptor": "{descriptor} (bobot {weight})",
         "title": "Aktivitas penyakit MEX-SLEDAI",
         "total": "Total: {total} dari {max} poin",
         "range": (
@@ -653,6 +671,12 @@ REPORT: Final[Texts] = {
         "footer": "Dinilai dengan mexsledai {version}. Sumber: {source}",
     },
     "pt": {
+        "calc_points": "MEX-SLEDAI {descriptor}: pontos (calculado)",
+        "calc_total": "MEX-SLEDAI total (0-32 pontos, calculado)",
+        "calc_level": "MEX-SLEDAI nível de atividade (esquema {scheme}, faixas convencionais)",
+        "section_labs": "Valores laboratoriais (deixar em branco se não medidos)",
+        "section_scores": "Pontuações MEX-SLEDAI (calculadas)",
+        "section_descriptor": "{descriptor} (peso {weight})",
         "title": "Atividade da doença MEX-SLEDAI",
         "total": "Total: {total} de {max} pontos",
         "range": (

@@ -7,7 +7,9 @@ resolves, in this order (CONTRACT.md, "Headers in the clinic's language"):
 1. a ``columns`` entry, the user's own map (header text trimmed, NFC);
 2. a key (``Leukocytes per mm3`` is ``leukocytes_per_mm3``);
 3. a finding alias in English, Spanish, Indonesian or Portuguese;
-4. a quantity name followed by a unit spelling, the unit deciding the key
+4. a REDCap field name of the project's dictionary (its labels are aliases,
+   or names with units, already);
+5. a quantity name followed by a unit spelling, the unit deciding the key
    (``Leucocitos (/mm³)``, ``WBC x10^9/L``, ``Hb g/dL``).
 
 A header that does not resolve but looks clinical stops the run before
@@ -40,13 +42,18 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .._bands import BUILT_IN_BANDS
 from .._flat import FLAT_KEYS
 from ..labs import LAB_KEYS, LAB_UNIT_BY_KEY, QUANTITY_BY_NAME
 from ..languages import (
     DESCRIPTOR_NAMES,
     FINDING_ALIASES,
     HEADER_QUANTITIES,
+    LANGS,
+    REDCAP_CALC_FIELDS,
+    REDCAP_FIELD_NAMES,
     UNCORRECTED_RETICULOCYTES,
+    redcap_calc_labels,
 )
 from ..registry import DESCRIPTOR_BY_KEY, FINDING_KEYS
 
@@ -162,6 +169,26 @@ def _build() -> tuple[
 
 
 _KEYS, _ALIASES, _DESCRIPTORS, _QUANTITY_NAMES, _UNITS = _build()
+# REDCap's field names for keys that do not fit in 26 characters.
+_REDCAP_NAMES: Final = {
+    normalize_header(name): key for key, name in REDCAP_FIELD_NAMES.items()
+}
+# Ordinary columns, never stopped: REDCap's identifier columns, and the
+# dictionary's calculated fields by name or label, in every language.
+_NEVER_STOPPED: Final = frozenset(
+    normalize_header(name)
+    for name in (
+        *REDCAP_IDENTIFIERS,
+        *REDCAP_CALC_FIELDS.values(),
+        *(
+            label
+            for lang in LANGS
+            for scheme in BUILT_IN_BANDS
+            for label in redcap_calc_labels(lang, scheme).values()
+        ),
+        "complete?",
+    )
+)
 _ANY_UNIT: Final = frozenset(u for units in _UNITS.values() for u in units)
 _CANDIDATES: Final = tuple(dict.fromkeys([*_KEYS, *_ALIASES, *_DESCRIPTORS]))
 
@@ -246,7 +273,7 @@ def resolve_header(header: object) -> str | None:
         ('lymphocytes_percent', True)
     """
     text = normalize_header(header)
-    found = _KEYS.get(text) or _ALIASES.get(text)
+    found = _KEYS.get(text) or _ALIASES.get(text) or _REDCAP_NAMES.get(text)
     if found is None:
         lab = _lab(text)
         if lab is not None:
@@ -475,7 +502,9 @@ def match_header(
             if key is None:
                 meaning = (
                     _near_miss(text)
-                    if text and text.replace(" ", "_") not in REDCAP_IDENTIFIERS
+                    if text
+                    and text not in _NEVER_STOPPED
+                    and not text.endswith(" complete")  # REDCap's <form>_complete
                     else None
                 )
                 if meaning is not None:
