@@ -470,3 +470,24 @@ def test_missing_keys_count_a_quantity_once() -> None:
     assert "temperature_c" in plan.missing
     assert "temperature_f" in plan.missing
     assert "seizures" in plan.missing
+
+
+def test_redcap_names_and_calc_fields() -> None:
+    """REDCap field names are aliases; the dictionary's calculated fields, by
+    name or label, pass through as ordinary columns."""
+    from mexsledai.languages import LANGS, redcap_calc_labels  # noqa: PLC0415
+    from mexsledai.redcap import CALC_FIELDS, FIELD_NAMES  # noqa: PLC0415
+
+    for key, name in FIELD_NAMES.items():
+        assert resolve_header(name) == key
+    labels = [label for lang in LANGS for label in redcap_calc_labels(lang).values()]
+    header = [
+        "record_id",
+        "seizures",
+        *CALC_FIELDS.values(),
+        *labels,
+        "mex_sledai_complete",
+    ]
+    plan = match_header(header)
+    assert plan.findings == ((1, "seizures"),)
+    assert len(plan.kept) == len(header)
