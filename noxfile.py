@@ -15,7 +15,7 @@ nox.options.default_venv_backend = "venv"
 @nox.session(python=["3.10", "3.11", "3.12", "3.13"])
 def tests(session: nox.Session) -> None:
     """Run the test suite (doctests and properties included) on each Python."""
-    session.install("-e", ".[test,xlsx,xls,pandas,plot]")
+    session.install("-e", ".[test,xlsx,xls,pandas,plot,polars,arrow,dask,spark]")
     session.run("pytest", *session.posargs)
 
 

@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
-from ._version import __version__
+from .frames.engine import INTEGER_COLUMNS, score_columns
 from .tables.cells import Decimal
-from .tables.fast import FastRows
-from .tables.headers import OUTPUT_COLUMNS, OUTPUT_PREFIX, TableError
-from .tables.rows import EXPLAIN_COLUMNS, EXPLAIN_DESCRIPTORS, TableScorer
+from .tables.headers import TableError, normalize_header
 from .trials import STATISTICS, VisitScore, follow_up, summarize, summarize_points
 
 if TYPE_CHECKING:
@@ -82,47 +80,29 @@ def score_frame(
     nullable integers (``<NA>`` when incomplete, unknown or in error).
     """
     pandas = _pandas()
-    kept = [
-        c
-        for c in frame.columns
-        if not str(c).strip().casefold().startswith(OUTPUT_PREFIX)
-    ]
+    kept = [c for c in frame.columns if not _is_output(c)]
     source = frame[kept]
-    scorer = TableScorer(
+    appended = score_columns(
         [str(c) for c in kept],
+        [source.iloc[:, i].to_numpy() for i in range(len(kept))],
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
         ignore_columns=ignore_columns,
-        columns=columns,
+        column_map=columns,
+        explain=explain,
+        row_names=list(frame.index),
     )
-    rows = [
-        [_cell(v) for v in row] for row in source.itertuples(index=False, name=None)
-    ]
-    names: tuple[str, ...] = OUTPUT_COLUMNS
-    if explain:
-        names += EXPLAIN_COLUMNS
-        results = [scorer.score_row(row, n) for n, row in enumerate(rows, 2)]
-        appended: list[Any] = [
-            (
-                *r.appended(),
-                *r.explained(scorer.scheme_name, scorer.unrecorded, __version__),
-            )
-            for r in results
-        ]
-    else:
-        appended = FastRows(scorer).batch(rows, 2)[0] if rows else []
-    numbers = {*OUTPUT_COLUMNS[:3], *EXPLAIN_DESCRIPTORS}
     result: pd.DataFrame = source.copy()
-    for position, name in enumerate(names):
-        values = [values[position] for values in appended]
-        if name in numbers:
-            result[name] = pandas.array(
-                [None if v == "" else v for v in values], dtype="Int64"
-            )
-        else:
-            result[name] = pandas.array(values, dtype="string")
+    for name, values in appended.items():
+        dtype = "Int64" if name in INTEGER_COLUMNS else "string"
+        result[name] = pandas.array(values, dtype=dtype)
     return result
+
+
+def _is_output(column: object) -> bool:
+    """An earlier ``mexsledai_*`` column (replaced)."""
+    return normalize_header(column).startswith("mexsledai ")
 
 
 def _visit_rows(visit_scores: Sequence[VisitScore]) -> dict[str, list[Any]]:

@@ -1,0 +1,95 @@
+"""Arrow tables: score a ``pyarrow.Table`` with the vectorised engine.
+
+Arrow is the common currency of pandas, polars and Spark: this is also what
+`mexsledai.spark` runs on its executors. Needs pyarrow (the ``arrow``
+extra), imported only when a function here runs.
+
+Examples:
+    >>> import pyarrow as pa
+    >>> table = pa.table({"seizures": [1.0, None], "leukocytes_per_mm3": [3200, 5000]})
+    >>> score_table(table).column("mexsledai_score").to_pylist()
+    [9, 0]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._bands import DEFAULT_SCHEME
+from .frames.engine import INTEGER_COLUMNS, score_columns
+from .tables.cells import Decimal
+from .tables.headers import normalize_header
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .schemes import CategoryScheme
+    from .scoring import Unrecorded
+
+__all__ = ["appended_fields", "score_table"]
+
+
+def _pyarrow() -> Any:
+    try:
+        import pyarrow  # noqa: PLC0415, ICN001  (optional: imported only when used)
+    except ImportError:
+        msg = (
+            "scoring Arrow tables needs pyarrow: "
+            "pip install 'mexsledai[arrow]' (or pip install pyarrow)"
+        )
+        raise ImportError(msg) from None
+    return pyarrow
+
+
+def appended_fields(names: Iterable[str]) -> list[Any]:
+    """The Arrow fields of the appended columns: ``int64`` or ``string``,
+    nullable."""
+    pa = _pyarrow()
+    return [
+        pa.field(name, pa.int64() if name in INTEGER_COLUMNS else pa.string())
+        for name in names
+    ]
+
+
+def kept_columns(names: Iterable[str]) -> list[str]:
+    """The input columns written out: all but earlier ``mexsledai_*`` ones."""
+    return [n for n in names if not normalize_header(n).startswith("mexsledai ")]
+
+
+def score_table(
+    table: pa.Table,
+    *,
+    decimal: Decimal = ".",
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = DEFAULT_SCHEME,
+    ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
+    explain: bool = False,
+    first_row: int = 0,
+) -> pa.Table:
+    """``table`` with the appended columns of ``mexsledai score`` (with
+    ``explain``, those of ``--explain``): integers as nullable ``int64``,
+    text as ``string``. Earlier ``mexsledai_*`` columns are replaced; error
+    messages name rows by their position (from ``first_row``).
+
+    Raises:
+        HeaderError: the names cannot be read safely (as the command says).
+    """
+    pa = _pyarrow()
+    kept = kept_columns(table.column_names)
+    appended = score_columns(
+        kept,
+        [table.column(c).to_numpy(zero_copy_only=False) for c in kept],
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+        ignore_columns=ignore_columns,
+        column_map=columns,
+        explain=explain,
+        row_names=range(first_row, first_row + table.num_rows),
+    )
+    result = table.select(kept)
+    for field, values in zip(appended_fields(appended), appended.values(), strict=True):
+        result = result.append_column(field, pa.array(values, type=field.type))
+    return result

@@ -1,0 +1,83 @@
+"""polars frames: score a DataFrame with the vectorised engine.
+
+Needs polars (the ``polars`` extra), imported only when a function here runs.
+
+Examples:
+    >>> import polars as pl
+    >>> scored = score_frame(pl.DataFrame({"seizures": ["x", None], "fatigue": [0, 1]}))
+    >>> scored["mexsledai_score"].to_list()
+    [8, 1]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._bands import DEFAULT_SCHEME
+from .frames.engine import INTEGER_COLUMNS, score_columns
+from .tables.cells import Decimal
+from .tables.headers import normalize_header
+
+if TYPE_CHECKING:
+    import polars as pl
+
+    from .schemes import CategoryScheme
+    from .scoring import Unrecorded
+
+__all__ = ["score_frame"]
+
+
+def _polars() -> Any:
+    try:
+        import polars  # noqa: PLC0415, ICN001  (optional: imported only when used)
+    except ImportError:
+        msg = (
+            "scoring polars frames needs polars: "
+            "pip install 'mexsledai[polars]' (or pip install polars)"
+        )
+        raise ImportError(msg) from None
+    return polars
+
+
+def score_frame(
+    frame: pl.DataFrame,
+    *,
+    decimal: Decimal = ".",
+    unrecorded: Unrecorded = "absent",
+    scheme: str | CategoryScheme = DEFAULT_SCHEME,
+    ignore_columns: Iterable[str] = (),
+    columns: Mapping[str, str | None] | None = None,
+    explain: bool = False,
+) -> pl.DataFrame:
+    """``frame`` with the appended columns of ``mexsledai score`` (with
+    ``explain``, those of ``--explain``): integers as nullable ``Int64``,
+    text as ``Utf8``. Earlier ``mexsledai_*`` columns are replaced; error
+    messages name rows by their position from 0.
+
+    Raises:
+        HeaderError: the names cannot be read safely (as the command says).
+    """
+    polars = _polars()
+    kept = [
+        c for c in frame.columns if not normalize_header(c).startswith("mexsledai ")
+    ]
+    appended = score_columns(
+        kept,
+        [frame.get_column(c).to_numpy() for c in kept],
+        decimal=decimal,
+        unrecorded=unrecorded,
+        scheme=scheme,
+        ignore_columns=ignore_columns,
+        column_map=columns,
+        explain=explain,
+        row_names=range(frame.height),
+    )
+    series = [
+        polars.Series(
+            name, values, dtype=polars.Int64 if name in INTEGER_COLUMNS else polars.Utf8
+        )
+        for name, values in appended.items()
+    ]
+    result: pl.DataFrame = frame.select(kept).with_columns(series)
+    return result

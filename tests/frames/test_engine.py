@@ -1,0 +1,182 @@
+"""The vectorised engine gives, row for row, what the exact path gives, on
+generated frames of every input kind."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mexsledai.frames.engine import INTEGER_COLUMNS, score_columns
+from mexsledai.tables import score_rows
+from tests import spec_tables
+
+np = pytest.importorskip("numpy")
+pd = pytest.importorskip("pandas")
+
+FINDING_CELLS: list[Any] = [
+    True, False, 1, 0, 1.0, 0.0, None, math.nan, pd.NA, "sí", "no", "x", "tidak ada",
+    "Presente", "sim", "", " ", "maybe", 2, "1,0", "0.0",
+]  # fmt: skip
+LAB_CELLS: dict[str, list[Any]] = {
+    key: [
+        None,
+        math.nan,
+        pd.NA,
+        low,
+        high,
+        (low + high) / 2,
+        str(high),
+        "abc",
+        True,
+        -1,
+    ]
+    for key, (low, high) in spec_tables.RANGES.items()
+}
+for key, (_, threshold, _) in spec_tables.THRESHOLDS.items():
+    LAB_CELLS[key] += [
+        threshold,
+        threshold - 0.1,
+        threshold + 0.1,
+        str(threshold).replace(".", ","),
+    ]
+LAB_CELLS["lymphocytes_per_mm3"] += [50, 100, 101]
+LAB_CELLS["lymphocytes_percent"] += [20, 29.9, 30, "25"]
+LAB_CELLS["hemoglobin_g_per_dl"] += [11.9, 12, 12.1]
+LAB_CELLS["reticulocytes_corrected_percent"] += [2.9, 3, 3.1]
+
+
+@st.composite
+def frames(draw: st.DrawFn, *, typed: bool) -> tuple[list[str], list[list[Any]]]:
+    """A header of random finding and lab columns (two units of a quantity
+    now and then) and columns of cells."""
+    names = draw(
+        st.lists(
+            st.sampled_from([*spec_tables.FINDINGS, *spec_tables.LAB_KEYS]),
+            unique=True, min_size=1, max_size=18,
+        )
+    )  # fmt: skip
+    count = draw(st.integers(1, 12))
+    columns = []
+    for name in names:
+        if typed:
+            pool: list[Any] = (
+                [1.0, 0.0, 0.0, math.nan]
+                if name in spec_tables.FINDINGS
+                else [
+                    v
+                    for v in LAB_CELLS[name]
+                    if isinstance(v, float | int) and not isinstance(v, bool)
+                ]
+            )
+        else:
+            pool = FINDING_CELLS if name in spec_tables.FINDINGS else LAB_CELLS[name]
+        columns.append([draw(st.sampled_from(pool)) for _ in range(count)])
+    return names, columns
+
+
+def _exact(
+    names: list[str], columns: list[list[Any]], policy: str, decimal: str
+) -> list[tuple[Any, ...]]:
+    rows = [
+        [None if (c is None or c is pd.NA or (isinstance(c, float) and math.isnan(c))) else c
+         for c in row]
+        for row in zip(*columns, strict=True)
+    ]  # fmt: skip
+    return [
+        r.appended()
+        for r in score_rows([names, *rows], unrecorded=policy, decimal=decimal)  # type: ignore[arg-type]
+    ]
+
+
+def _engine(
+    names: list[str], arrays: list[Any], policy: str, decimal: str
+) -> list[tuple[Any, ...]]:
+    out = score_columns(names, arrays, unrecorded=policy, decimal=decimal)  # type: ignore[arg-type]
+    rows = list(zip(*out.values(), strict=True))
+    names_out = list(out)
+    return [
+        tuple(
+            "" if (v is None and n in INTEGER_COLUMNS) else v
+            for n, v in zip(names_out, row, strict=True)
+        )
+        for row in rows
+    ]
+
+
+@settings(max_examples=300)
+@given(
+    frames(typed=False),
+    st.sampled_from(["absent", "unknown"]),
+    st.sampled_from([".", ","]),
+)
+def test_object_columns(
+    table: tuple[list[str], list[list[Any]]], policy: str, decimal: str
+) -> None:
+    names, columns = table
+    arrays = [np.array(column, dtype=object) for column in columns]
+    assert _engine(names, arrays, policy, decimal) == _exact(
+        names, columns, policy, decimal
+    )
+
+
+@settings(max_examples=300)
+@given(frames(typed=True), st.sampled_from(["absent", "unknown"]))
+def test_typed_columns(table: tuple[list[str], list[list[Any]]], policy: str) -> None:
+    names, columns = table
+    arrays = [np.array(column, dtype=float) for column in columns]
+    assert _engine(names, arrays, policy, ".") == _exact(names, columns, policy, ".")
+
+
+@settings(max_examples=100)
+@given(frames(typed=True))
+def test_integer_and_boolean_columns(table: tuple[list[str], list[list[Any]]]) -> None:
+    names, columns = table
+    arrays = []
+    exact_columns = []
+    for name, column in zip(names, columns, strict=True):
+        if name in spec_tables.FINDINGS:
+            ints = [0 if math.isnan(v) else int(v) for v in column]
+            arrays.append(
+                np.array([bool(v) for v in ints]) if name < "m" else np.array(ints)
+            )
+            exact_columns.append([bool(v) for v in ints] if name < "m" else ints)
+        else:
+            arrays.append(np.array(column, dtype=float))
+            exact_columns.append(column)
+    assert _engine(names, arrays, "absent", ".") == _exact(
+        names, exact_columns, "absent", "."
+    )
+
+
+def test_row_names_in_messages() -> None:
+    out = score_columns(
+        ["arthritis"], [np.array(["maybe"], dtype=object)], row_names=["visit-7"]
+    )
+    assert out["mexsledai_message"][0].startswith(
+        "row 'visit-7', column A 'arthritis': "
+    )
+
+
+def test_the_common_row_takes_no_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mexsledai.tables.rows import TableScorer  # noqa: PLC0415
+
+    calls: list[int] = []
+    original = TableScorer.score_row
+
+    def spy(self: TableScorer, cells: Any, row: int) -> Any:
+        calls.append(row)
+        return original(self, cells, row)
+
+    monkeypatch.setattr(TableScorer, "score_row", spy)
+    count = 1000
+    out = score_columns(
+        ["seizures", "arthritis", "leukocytes_per_mm3"],
+        [np.ones(count), np.zeros(count), np.full(count, 3200.0)],
+    )
+    assert calls == []
+    assert set(out["mexsledai_score"]) == {9}
+    assert set(out["mexsledai_derived"]) == {"leukopenia (leukocytes_per_mm3 = 3200)"}
