@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
-from .frames.engine import INTEGER_COLUMNS, score_columns
+from .frames.engine import INTEGER_COLUMNS, IntColumn, score_columns
 from .tables.cells import Decimal
 from .tables.headers import normalize_header
 
@@ -90,6 +90,10 @@ def score_table(
         row_names=range(first_row, first_row + table.num_rows),
     )
     result = table.select(kept)
-    for field, values in zip(appended_fields(appended), appended.values(), strict=True):
-        result = result.append_column(field, pa.array(values, type=field.type))
+    for field, column in zip(appended_fields(appended), appended.values(), strict=True):
+        if isinstance(column, IntColumn):
+            array = pa.array(column.values, mask=column.mask, type=field.type)
+        else:
+            array = pa.array(column, type=field.type)
+        result = result.append_column(field, array)
     return result

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
-from .frames.engine import INTEGER_COLUMNS, score_columns
+from .frames.engine import IntColumn, score_columns
 from .tables.cells import Decimal
 from .tables.headers import TableError, normalize_header
 from .trials import STATISTICS, VisitScore, follow_up, summarize, summarize_points
@@ -91,12 +91,14 @@ def score_frame(
         ignore_columns=ignore_columns,
         column_map=columns,
         explain=explain,
-        row_names=list(frame.index),
+        row_names=frame.index,
     )
-    result: pd.DataFrame = source.copy()
-    for name, values in appended.items():
-        dtype = "Int64" if name in INTEGER_COLUMNS else "string"
-        result[name] = pandas.array(values, dtype=dtype)
+    result: pd.DataFrame = source.copy(deep=False)
+    for name, column in appended.items():
+        if isinstance(column, IntColumn):
+            result[name] = pandas.arrays.IntegerArray(column.values, column.mask)
+        else:
+            result[name] = pandas.array(column, dtype="string")
     return result
 
 

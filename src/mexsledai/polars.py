@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
-from .frames.engine import INTEGER_COLUMNS, score_columns
+from .frames.engine import IntColumn, score_columns
 from .tables.cells import Decimal
 from .tables.headers import normalize_header
 
@@ -73,11 +73,14 @@ def score_frame(
         explain=explain,
         row_names=range(frame.height),
     )
-    series = [
-        polars.Series(
-            name, values, dtype=polars.Int64 if name in INTEGER_COLUMNS else polars.Utf8
-        )
-        for name, values in appended.items()
-    ]
-    result: pl.DataFrame = frame.select(kept).with_columns(series)
+    result: pl.DataFrame = frame.select(kept)
+    for name, column in appended.items():
+        if isinstance(column, IntColumn):
+            values = polars.Series(name, column.values, dtype=polars.Int64)
+            missing = polars.Series(column.mask)
+            result = result.with_columns(
+                polars.when(missing).then(None).otherwise(values).alias(name)
+            )
+        else:
+            result = result.with_columns(polars.Series(name, column, dtype=polars.Utf8))
     return result

@@ -21,7 +21,7 @@ Examples:
     ...     ["seizures", "leukocytes_per_mm3"],
     ...     [np.array([1.0, np.nan]), np.array([3200.0, 5000.0])],
     ... )
-    >>> result["mexsledai_score"]
+    >>> result["mexsledai_score"].tolist()
     [9, 0]
     >>> result["mexsledai_derived"][0]
     'leukopenia (leukocytes_per_mm3 = 3200)'
@@ -30,6 +30,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .._bands import DEFAULT_SCHEME
@@ -52,11 +53,30 @@ if TYPE_CHECKING:
     from ..schemes import CategoryScheme
     from ..scoring import Unrecorded
 
-__all__ = ["INTEGER_COLUMNS", "score_columns"]
+__all__ = ["INTEGER_COLUMNS", "IntColumn", "score_columns"]
 
 #: The appended columns that hold whole numbers (nullable).
 INTEGER_COLUMNS: frozenset[str] = frozenset({*OUTPUT_COLUMNS[:3], *EXPLAIN_DESCRIPTORS})
 _BLANK, _ABSENT, _PRESENT, _BAD = -1, 0, 1, 2
+
+
+@dataclass(frozen=True)
+class IntColumn:
+    """A column of whole numbers that may be missing, as numpy arrays.
+
+    Attributes:
+        values: the numbers (``int64``; 0 where missing).
+        mask: ``True`` where the value is missing.
+    """
+
+    values: Any
+    mask: Any
+
+    def tolist(self) -> list[int | None]:
+        """The values as Python ints, ``None`` where missing."""
+        return [
+            None if m else int(v) for v, m in zip(self.values, self.mask, strict=True)
+        ]
 
 
 def _numpy() -> Any:
@@ -172,8 +192,8 @@ def score_columns(
     ignore_columns: Iterable[str] = (),
     column_map: Mapping[str, str | None] | None = None,
     explain: bool = False,
-    row_names: Sequence[object] | None = None,
-) -> dict[str, list[Any]]:
+    row_names: Any = None,
+) -> dict[str, Any]:
     """The appended columns of ``mexsledai score`` for whole columns.
 
     Args:
@@ -187,8 +207,8 @@ def score_columns(
             its number as a spreadsheet shows it (2 for the first).
 
     Returns:
-        Each appended column's values, in order: whole numbers as ``int`` or
-        ``None``, text as ``str``.
+        Each appended column, in order: whole numbers as an `IntColumn`, text
+        as a numpy array of ``str`` objects.
 
     Raises:
         HeaderError: the names cannot be read safely (as the command says).
@@ -240,7 +260,11 @@ def score_columns(
         any_finding |= codes != _BLANK
     exact |= ~(any_finding | any_lab)
     # Derivations, rule by rule: present, absent, or undetermined.
-    final = {key: codes.copy() for key, codes in recorded.items()}
+    derivable = {rule.finding for rule in LAB_RULES}
+    final = {
+        key: codes.copy() if key in derivable else codes
+        for key, codes in recorded.items()
+    }
     derived_present: dict[str, Any] = {}
     for rule in LAB_RULES:
         keys_of = {
@@ -297,36 +321,31 @@ def score_columns(
     levels = np.array(scorer.levels, dtype=object)
     low_level, high_level = levels[minimum], levels[maximum]
     complete = minimum == maximum
-    out: dict[str, list[Any]] = {
-        "mexsledai_score": [
-            int(v) if c else None for v, c in zip(minimum, complete, strict=True)
-        ],
-        "mexsledai_min": minimum.tolist(),
-        "mexsledai_max": maximum.tolist(),
-        "mexsledai_category": np.where(low_level == high_level, low_level, "").tolist(),
-        "mexsledai_status": np.where(complete, "scored", "incomplete").tolist(),
-        "mexsledai_message": [""] * count,
-        "mexsledai_derived": [""] * count,
+    out: dict[str, Any] = {
+        "mexsledai_score": IntColumn(minimum.copy(), ~complete),
+        "mexsledai_min": IntColumn(minimum, np.zeros(count, dtype=bool)),
+        "mexsledai_max": IntColumn(maximum, np.zeros(count, dtype=bool)),
+        "mexsledai_category": np.where(low_level == high_level, low_level, ""),
+        "mexsledai_status": np.where(complete, "scored", "incomplete").astype(object),
+        "mexsledai_message": np.full(count, "", dtype=object),
+        "mexsledai_derived": np.full(count, "", dtype=object),
     }
     _derived_texts(np, out["mexsledai_derived"], derived_present, numbers, exact)
     if explain:
         for name, (present, unknown, weight) in zip(
             EXPLAIN_DESCRIPTORS, points, strict=True
         ):
-            out[name] = [
-                None if u else (weight if p else 0)
-                for p, u in zip(present.tolist(), unknown.tolist(), strict=True)
-            ]
-        out["mexsledai_scheme"] = [scorer.scheme_name] * count
-        out["mexsledai_unrecorded"] = [scorer.unrecorded] * count
-        out["mexsledai_version"] = [__version__] * count
+            out[name] = IntColumn(present * np.int64(weight), unknown.copy())
+        out["mexsledai_scheme"] = np.full(count, scorer.scheme_name, dtype=object)
+        out["mexsledai_unrecorded"] = np.full(count, scorer.unrecorded, dtype=object)
+        out["mexsledai_version"] = np.full(count, __version__, dtype=object)
     _exact_rows(np, out, scorer, arrays, exact, explain, row_names)
     return out
 
 
 def _derived_texts(
     np: Any,
-    texts: list[str],
+    texts: Any,
     derived_present: Mapping[str, Any],
     numbers: Mapping[str, Any],
     exact: Any,
@@ -377,12 +396,12 @@ def _python(cell: Any) -> object:
 
 def _exact_rows(
     np: Any,
-    out: dict[str, list[Any]],
+    out: dict[str, Any],
     scorer: TableScorer,
     arrays: Sequence[Any],
     exact: Any,
     explain: bool,
-    row_names: Sequence[object] | None,
+    row_names: Any,
 ) -> None:
     """Score the rows the engine cannot explain on the exact path."""
     rows = np.flatnonzero(exact).tolist()
@@ -402,4 +421,9 @@ def _exact_rows(
                 scorer.scheme_name, scorer.unrecorded, __version__
             )
         for name, value in zip(names, values, strict=True):
-            out[name][at] = None if (value == "" and name in INTEGER_COLUMNS) else value
+            column = out[name]
+            if isinstance(column, IntColumn):
+                column.mask[at] = value == ""
+                column.values[at] = 0 if value == "" else value
+            else:
+                column[at] = value
