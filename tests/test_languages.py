@@ -153,3 +153,13 @@ def test_the_languages_page_lists_every_name() -> None:
             rows[level]
             == f"| `{level}` | " + " | ".join(labels[lang] for lang in LANGS) + " |"
         )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_instrument_page_in_each_language_is_generated(lang: str) -> None:
+    from mexsledai.definitions import definitions_markdown  # noqa: PLC0415
+
+    page = Path(__file__).parent.parent / "docs" / "instrument" / f"{lang}.md"
+    assert page.read_text(encoding="utf-8") == definitions_markdown(lang), (
+        f"regenerate docs/instrument/{lang}.md from definitions_markdown({lang!r})"
+    )

@@ -23,7 +23,7 @@ from .languages import (
 from .registry import DESCRIPTORS, MAX_TOTAL, SOURCE, TIME_WINDOW_DAYS
 from .schemes import SCHEMES
 
-__all__ = ["definitions_text"]
+__all__ = ["definitions_markdown", "definitions_text"]
 
 
 def _wrap(text: str, indent: str) -> list[str]:
@@ -88,3 +88,50 @@ def definitions_text(lang: str = "en") -> str:
         lines.extend(_wrap(f"{scheme.name}: {bands}", "  "))
     lines += ["", *_wrap(heading("source", lang, source=SOURCE), "")]
     return "\n".join(lines) + "\n"
+
+
+def definitions_markdown(lang: str = "en") -> str:
+    """The instrument as a Markdown page in ``lang``: the descriptor table
+    (weights, findings, definitions), the time window and the lab
+    derivations' limits, the activity levels and the source. The docs' pages
+    per language are this text (a test holds them equal).
+
+    Raises:
+        ValueError: an unknown ``lang``.
+    """
+    lines = [
+        f"# MEX-SLEDAI ({lang})",
+        "",
+        (
+            "<!-- Generated from the registry and the language table by "
+            "mexsledai.definitions.definitions_markdown; a test holds it equal. -->"
+        ),
+        "",
+        heading("intro", lang, total=MAX_TOTAL),
+        "",
+        heading("window", lang, days=TIME_WINDOW_DAYS),
+        "",
+        f"| {heading('table', lang).split()[0]} | {' '.join(heading('table', lang).split()[1:])} |",
+        "|---:|---|",
+    ]
+    for descriptor in DESCRIPTORS:
+        parts = [
+            f"**{descriptor_label(descriptor.key, lang)}** (`{descriptor.key}`)",
+            *(
+                f"`{f.key}`: {finding_definition(f.key, lang)}"
+                for f in descriptor.findings
+            ),
+        ]
+        note = descriptor_note(descriptor.key, lang)
+        if note:
+            parts.append(f"*{note}*")
+        lines.append(f"| {descriptor.weight} | {'<br>'.join(parts)} |")
+    lines += ["", heading("cannot_know", lang), "", heading("schemes", lang), ""]
+    for scheme in SCHEMES.values():
+        bands = ", ".join(
+            f"{b.low}–{b.high} {level_label(b.level.value, lang)} (`{b.level.value}`)"
+            for b in scheme.bands
+        )
+        lines.append(f"- `{scheme.name}`: {bands}")
+    lines += ["", heading("source", lang, source=SOURCE), ""]
+    return "\n".join(lines)
