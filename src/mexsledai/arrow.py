@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
+from ._optional import require
 from .frames.engine import INTEGER_COLUMNS, IntColumn, score_columns
 from .tables.cells import Decimal
 from .tables.headers import normalize_header
@@ -31,15 +32,9 @@ __all__ = ["appended_fields", "score_table"]
 
 
 def _pyarrow() -> Any:
-    try:
-        import pyarrow  # noqa: PLC0415, ICN001  (optional: imported only when used)
-    except ImportError:
-        msg = (
-            "scoring Arrow tables needs pyarrow: "
-            "pip install 'mexsledai[arrow]' (or pip install pyarrow)"
-        )
-        raise ImportError(msg) from None
-    return pyarrow
+    return require(
+        "pyarrow", extra="arrow", packages="pyarrow", purpose="scoring Arrow tables"
+    )
 
 
 def appended_fields(names: Iterable[str]) -> list[Any]:

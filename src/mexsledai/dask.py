@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
+from ._optional import require
 from .tables.cells import Decimal
 
 if TYPE_CHECKING:
@@ -20,15 +21,12 @@ __all__ = ["score_frame"]
 
 
 def _dask() -> Any:
-    try:
-        import dask.dataframe  # noqa: PLC0415  (optional: imported only when used)
-    except ImportError:
-        msg = (
-            "scoring Dask frames needs dask: "
-            "pip install 'mexsledai[dask]' (or pip install 'dask[dataframe]')"
-        )
-        raise ImportError(msg) from None
-    return dask.dataframe
+    return require(
+        "dask.dataframe",
+        extra="dask",
+        packages="'dask[dataframe]'",
+        purpose="scoring Dask frames",
+    )
 
 
 def score_frame(

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
+from ._optional import require
 from .frames.engine import IntColumn, score_columns
 from .tables.cells import Decimal
 from .tables.headers import normalize_header
@@ -29,15 +30,9 @@ __all__ = ["score_frame"]
 
 
 def _polars() -> Any:
-    try:
-        import polars  # noqa: PLC0415, ICN001  (optional: imported only when used)
-    except ImportError:
-        msg = (
-            "scoring polars frames needs polars: "
-            "pip install 'mexsledai[polars]' (or pip install polars)"
-        )
-        raise ImportError(msg) from None
-    return polars
+    return require(
+        "polars", extra="polars", packages="polars", purpose="scoring polars frames"
+    )
 
 
 def score_frame(

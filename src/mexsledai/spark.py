@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
+from ._optional import require
 from .tables.cells import Decimal
 
 if TYPE_CHECKING:
@@ -25,15 +26,12 @@ __all__ = ["score_dataframe"]
 
 
 def _spark_types() -> Any:
-    try:
-        from pyspark.sql import types  # noqa: PLC0415  (optional)
-    except ImportError:
-        msg = (
-            "scoring Spark DataFrames needs pyspark: "
-            "pip install 'mexsledai[spark]' (or pip install pyspark pyarrow)"
-        )
-        raise ImportError(msg) from None
-    return types
+    return require(
+        "pyspark.sql.types",
+        extra="spark",
+        packages="pyspark pyarrow",
+        purpose="scoring Spark DataFrames",
+    )
 
 
 def score_dataframe(

@@ -174,3 +174,22 @@ def test_spark_on_local_2() -> None:
             score_dataframe(spark.createDataFrame([(37.0,)], "temp double"))
     finally:
         spark.stop()
+
+
+@pytest.mark.parametrize(
+    ("module", "function", "missing", "hint"),
+    [
+        ("mexsledai.polars", "score_frame", "polars", "mexsledai[polars]"),
+        ("mexsledai.arrow", "score_table", "pyarrow", "mexsledai[arrow]"),
+        ("mexsledai.dask", "score_frame", "dask.dataframe", "mexsledai[dask]"),
+        ("mexsledai.spark", "score_dataframe", "pyspark.sql.types", "mexsledai[spark]"),
+    ],
+)
+def test_missing_packages_say_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, module: str, function: str, missing: str, hint: str
+) -> None:
+    import importlib  # noqa: PLC0415
+
+    monkeypatch.setitem(sys.modules, missing, None)
+    with pytest.raises(ImportError, match=re.escape(hint)):
+        getattr(importlib.import_module(module), function)(None)
