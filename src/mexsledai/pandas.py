@@ -98,7 +98,8 @@ def score_frame(
         if isinstance(column, IntColumn):
             result[name] = pandas.arrays.IntegerArray(column.values, column.mask)
         else:
-            result[name] = pandas.array(column, dtype="string")
+            labels = pandas.array(column.labels, dtype="string")
+            result[name] = labels.take(column.codes)
     return result
 
 

@@ -182,3 +182,70 @@ def test_the_common_row_takes_no_exact_path(monkeypatch: pytest.MonkeyPatch) -> 
     assert set(out["mexsledai_derived"].tolist()) == {
         "leukopenia (leukocytes_per_mm3 = 3200)"
     }
+
+
+def test_many_rows_share_few_derived_texts() -> None:
+    """Thousands of rows whose lab values repeat: each distinct combination
+    is described once and every row gets its own (several findings in one
+    row joined in registry order), as on the exact path."""
+    rng = np.random.default_rng(7)
+    count = 3000
+    pools = {
+        "leukocytes_per_mm3": [3999.0, 4000.0, 3200.0, 2500.5, math.nan],
+        "lymphocytes_per_mm3": [1199.0, 1200.0, 900.0, math.nan],
+        "platelets_10e9_per_l": [99.0, 100.0, 60.0, math.nan],
+        "hemoglobin_g_per_dl": [11.9, 12.0, 10.5, math.nan],
+        "reticulocytes_corrected_percent": [3.1, 3.0, 4.1, math.nan],
+        "temperature_c": [38.1, 38.0, 39.5, math.nan],
+    }
+    names = ["seizures", "leukopenia", *pools]
+    columns = [
+        list(rng.choice([1.0, 0.0, math.nan], count)),
+        [math.nan] * count,
+        *(list(rng.choice(pool, count)) for pool in pools.values()),
+    ]
+    # The last row: every derivation present (the findings' order is the
+    # registry's: hemolysis, thrombocytopenia, fever, leukopenia, lymphopenia).
+    last = [math.nan, math.nan, 3200.0, 900.0, 60.0, 10.5, 4.1, 38.1]
+    for column, value in zip(columns, last, strict=True):
+        column.append(value)
+    arrays = [np.array(column, dtype=float) for column in columns]
+    engine = _engine(names, arrays, "absent", ".")
+    assert engine == _exact(names, columns, "absent", ".")
+    assert engine[-1][6] == (
+        "hemolysis (hemoglobin_g_per_dl = 10.5, reticulocytes_corrected_percent = 4.1); "
+        "thrombocytopenia (platelets_10e9_per_l = 60); fever (temperature_c = 38.1); "
+        "leukopenia (leukocytes_per_mm3 = 3200); lymphopenia (lymphocytes_per_mm3 = 900)"
+    )
+    # hemolysis/thrombocytopenia 3, fever/fatigue 1, leukopenia/lymphopenia 1:
+    # each descriptor once.
+    assert engine[-1][:4] == (5, 5, 5, "mild")
+    assert len({row[6] for row in engine}) > 50
+
+
+def test_text_column_codes() -> None:
+    from mexsledai.frames.engine import TextColumn  # noqa: PLC0415
+
+    column = TextColumn(np.zeros(3, dtype=np.int64), [""])
+    column.set(1, "error")
+    column.set(2, "error")
+    column.set(0, "")
+    assert column.tolist() == ["", "error", "error"]
+    assert column.labels == ["", "error"]
+    assert column[1] == "error"
+
+
+def test_a_derived_row_is_not_worded_as_its_neighbour() -> None:
+    """Rows share a wording only when the same findings were derived from
+    the same values: a row without a fever beside one with it."""
+    out = score_columns(
+        ["leukocytes_per_mm3", "temperature_c"],
+        [np.array([3200.0, 5000.0, 3200.0]), np.array([np.nan, 39.5, 39.5])],
+    )
+    assert out["mexsledai_derived"].tolist() == [
+        "leukopenia (leukocytes_per_mm3 = 3200)",
+        "fever (temperature_c = 39.5)",
+        "fever (temperature_c = 39.5); leukopenia (leukocytes_per_mm3 = 3200)",
+    ]
+    # fever/fatigue 1, leukopenia/lymphopenia 1
+    assert out["mexsledai_score"].tolist() == [1, 1, 2]

@@ -29,8 +29,9 @@ Examples:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .._bands import DEFAULT_SCHEME
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from ..schemes import CategoryScheme
     from ..scoring import Unrecorded
 
-__all__ = ["INTEGER_COLUMNS", "IntColumn", "score_columns"]
+__all__ = ["INTEGER_COLUMNS", "IntColumn", "TextColumn", "score_columns"]
 
 #: The appended columns that hold whole numbers (nullable).
 INTEGER_COLUMNS: frozenset[str] = frozenset({*OUTPUT_COLUMNS[:3], *EXPLAIN_DESCRIPTORS})
@@ -79,6 +80,51 @@ class IntColumn:
         ]
 
 
+@dataclass(frozen=True)
+class TextColumn:
+    """A column of text, dictionary-encoded: row ``i`` holds
+    ``labels[codes[i]]``.
+
+    Most appended text takes a handful of values (a level, a status, an
+    empty message), so the engine writes codes, and each front-end builds
+    its text column by one ``take`` from the labels: on a million rows this
+    is several times faster than converting a million Python strings.
+
+    Attributes:
+        codes: the label of each row (``int64``).
+        labels: the distinct texts.
+    """
+
+    codes: Any
+    labels: list[str]
+    _index: dict[str, int] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __getitem__(self, at: int) -> str:
+        return self.labels[int(self.codes[at])]
+
+    def tolist(self) -> list[str]:
+        """The texts, row by row."""
+        labels = self.labels
+        return [labels[code] for code in self.codes.tolist()]
+
+    def set(self, at: int, text: str) -> None:
+        """Write ``text`` in row ``at`` (the exact path's rows)."""
+        index = self._index
+        if not index:  # built at the first write, after the labels are final
+            for position, label in enumerate(self.labels):
+                index.setdefault(label, position)
+        if text not in index:
+            index[text] = len(self.labels)
+            self.labels.append(text)
+        self.codes[at] = index[text]
+
+
+def _constant(np: Any, count: int, text: str) -> TextColumn:
+    return TextColumn(np.zeros(count, dtype=np.int64), [text])
+
+
 def _numpy() -> Any:
     try:
         import numpy  # noqa: PLC0415, ICN001  (comes with every frame library)
@@ -95,11 +141,14 @@ def _finding_codes(np: Any, values: Any, scorer: TableScorer) -> Any:
     if kind == "b":
         return values.astype(np.int8)
     if kind in "iuf":
-        codes = np.full(len(values), _BAD, dtype=np.int8)
-        codes[values == 1] = _PRESENT
-        codes[values == 0] = _ABSENT
-        if kind == "f":
-            codes[np.isnan(values)] = _BLANK
+        # Arithmetic on masks: one pass each, no masked assignment (15 times
+        # faster than filling by masks on a million rows).
+        present = values == 1
+        absent = values == 0
+        blank = values != values  # NaN  # noqa: PLR0124
+        other = ~(present | absent | blank)
+        codes = present.view(np.int8) - blank.view(np.int8)
+        codes += other.view(np.int8) * np.int8(_BAD)
         return codes
     words, decimal = scorer.words, scorer.decimal
     seen: dict[object, int] = {}
@@ -318,70 +367,107 @@ def score_columns(
         minimum += present * descriptor.weight
         maximum += (present | unknown) * descriptor.weight
         points.append((present, unknown, descriptor.weight))
-    levels = np.array(scorer.levels, dtype=object)
-    low_level, high_level = levels[minimum], levels[maximum]
+    # A level's label for each total; "" where the range spans two levels.
+    level_labels = list(dict.fromkeys(scorer.levels))
+    level_of = np.array([level_labels.index(level) for level in scorer.levels])
+    low_level, high_level = level_of[minimum], level_of[maximum]
     complete = minimum == maximum
     out: dict[str, Any] = {
         "mexsledai_score": IntColumn(minimum.copy(), ~complete),
         "mexsledai_min": IntColumn(minimum, np.zeros(count, dtype=bool)),
         "mexsledai_max": IntColumn(maximum, np.zeros(count, dtype=bool)),
-        "mexsledai_category": np.where(low_level == high_level, low_level, ""),
-        "mexsledai_status": np.where(complete, "scored", "incomplete").astype(object),
-        "mexsledai_message": np.full(count, "", dtype=object),
-        "mexsledai_derived": np.full(count, "", dtype=object),
+        "mexsledai_category": TextColumn(
+            np.where(low_level == high_level, low_level, len(level_labels)),
+            [*level_labels, ""],
+        ),
+        "mexsledai_status": TextColumn(
+            (~complete).astype(np.int64), ["scored", "incomplete"]
+        ),
+        "mexsledai_message": _constant(np, count, ""),
+        "mexsledai_derived": _derived_texts(np, count, derived_present, numbers, exact),
     }
-    _derived_texts(np, out["mexsledai_derived"], derived_present, numbers, exact)
     if explain:
         for name, (present, unknown, weight) in zip(
             EXPLAIN_DESCRIPTORS, points, strict=True
         ):
             out[name] = IntColumn(present * np.int64(weight), unknown.copy())
-        out["mexsledai_scheme"] = np.full(count, scorer.scheme_name, dtype=object)
-        out["mexsledai_unrecorded"] = np.full(count, scorer.unrecorded, dtype=object)
-        out["mexsledai_version"] = np.full(count, __version__, dtype=object)
+        out["mexsledai_scheme"] = _constant(np, count, scorer.scheme_name)
+        out["mexsledai_unrecorded"] = _constant(np, count, scorer.unrecorded)
+        out["mexsledai_version"] = _constant(np, count, __version__)
     _exact_rows(np, out, scorer, arrays, exact, explain, row_names)
     return out
 
 
 def _derived_texts(
     np: Any,
-    texts: Any,
+    count: int,
     derived_present: Mapping[str, Any],
     numbers: Mapping[str, Any],
     exact: Any,
-) -> None:
+) -> TextColumn:
     """The ``mexsledai_derived`` text of each row a lab value made a finding
-    present in (rows of the exact path get theirs there)."""
-    if not derived_present:
-        return
-    order = list(derived_present)  # LAB_RULES' order: registry order
-    any_row = np.zeros(len(texts), dtype=bool)
+    present in (rows of the exact path get theirs there).
+
+    Each distinct combination of values is described once: a key's values
+    are ranked (a blank, NaN, ranks as one value) and the ranks combined.
+    """
+    texts = _constant(np, count, "")
+    any_row = np.zeros(count, dtype=bool)
     for mask in derived_present.values():
         any_row |= mask
-    parts: dict[tuple[str, tuple[float, ...]], str] = {}
-    rule_keys = {
-        rule.finding: [
+    rows = np.flatnonzero(any_row & ~exact)
+    if not len(rows):
+        return texts
+    parts: list[tuple[Any, list[str]]] = []  # per finding: code per row, texts
+    combined = np.zeros(len(rows), dtype=np.int64)
+    for finding, mask in derived_present.items():  # LAB_RULES' (registry) order
+        keys = [
             k
+            for rule in LAB_RULES
+            if rule.finding == finding
             for q in rule.quantities
             for k in numbers
             if LAB_UNIT_BY_KEY[k].quantity == q
         ]
-        for rule in LAB_RULES
-    }
-    for at in np.flatnonzero(any_row & ~exact).tolist():
-        found = []
-        for finding in order:
-            if not derived_present[finding][at]:
+        which = np.zeros(len(rows), dtype=np.int64)
+        for k in keys:
+            _, rank = np.unique(numbers[k][rows], return_inverse=True)
+            which = _compact(np, which * (int(rank.max()) + 1) + rank.reshape(-1))
+        # 0 where this finding was not derived; the first row of each
+        # combination stands for it.
+        which = np.where(mask[rows], which + 1, 0)
+        which = _compact(np, which)
+        described = []
+        for row in _firsts(np, which):
+            if not mask[row_at := rows[row]]:
+                described.append("")
                 continue
-            keys = tuple(k for k in rule_keys[finding] if not np.isnan(numbers[k][at]))
-            values = tuple(float(numbers[k][at]) for k in keys)
-            part = parts.get((finding, values))
-            if part is None:
-                part = parts[finding, values] = describe_derived(
-                    [(finding, keys)], dict(zip(keys, values, strict=True))
-                )
-            found.append(part)
-        texts[at] = "; ".join(found)
+            given = {
+                k: float(numbers[k][row_at])
+                for k in keys
+                if not math.isnan(numbers[k][row_at])
+            }
+            described.append(describe_derived([(finding, tuple(given))], given))
+        parts.append((which, described))
+        combined = _compact(np, combined * len(described) + which)
+    labels = [""]
+    for row in _firsts(np, combined):
+        labels.append("; ".join(d[w[row]] for w, d in parts if d[w[row]]))
+    texts.codes[rows] = combined + 1
+    texts.labels[:] = labels
+    return texts
+
+
+def _compact(np: Any, codes: Any) -> Any:
+    """Codes renumbered 0, 1, ... in sorted order."""
+    _, inverse = np.unique(codes, return_inverse=True)
+    return inverse.reshape(-1)
+
+
+def _firsts(np: Any, codes: Any) -> list[int]:
+    """For compact codes, the first position of each, in code order."""
+    _, first = np.unique(codes, return_index=True)
+    return [int(at) for at in first.tolist()]
 
 
 def _python(cell: Any) -> object:
@@ -408,8 +494,10 @@ def _exact_rows(
     if not rows:
         return
     names = list(out)
-    for at in rows:
-        cells = [_python(a[at]) for a in arrays]
+    # Each column's cells of these rows as Python values, at once.
+    picked = [a[rows].tolist() for a in arrays]
+    for row, at in enumerate(rows):
+        cells = [_python(column[row]) for column in picked]
         result = scorer.score_row(cells, at + 2)
         values = list(result.appended())
         if row_names is not None and result.status == "error":
@@ -426,4 +514,4 @@ def _exact_rows(
                 column.mask[at] = value == ""
                 column.values[at] = 0 if value == "" else value
             else:
-                column[at] = value
+                column.set(at, value)
