@@ -249,3 +249,14 @@ def test_a_derived_row_is_not_worded_as_its_neighbour() -> None:
     ]
     # fever/fatigue 1, leukopenia/lymphopenia 1
     assert out["mexsledai_score"].tolist() == [1, 1, 2]
+
+
+def test_a_boolean_lab_cell_is_an_error_even_after_a_one() -> None:
+    """True equals 1 in Python: a cache of read cells must not give the
+    boolean the number's reading."""
+    out = score_columns(
+        ["psychosis", "platelets_10e9_per_l"],
+        [np.array([True, True], dtype=object), np.array([1, True], dtype=object)],
+    )
+    assert out["mexsledai_status"].tolist() == ["scored", "error"]
+    assert "a boolean: not a number" in out["mexsledai_message"][1]

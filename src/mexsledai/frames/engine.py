@@ -194,6 +194,10 @@ def _lab_numbers(
         seen: dict[object, float] = {}
 
         def number(cell: object) -> float:
+            # Before the cache: True == 1 and hashes alike, but a boolean is
+            # no number (explained by the exact path).
+            if isinstance(cell, bool | np.bool_):
+                return float("inf")
             try:
                 found = seen.get(cell)
             except TypeError:
@@ -202,8 +206,6 @@ def _lab_numbers(
                 return float(found)
             if is_missing(cell) or is_blank(cell):
                 found = np.nan
-            elif isinstance(cell, bool):
-                found = np.inf  # a boolean is no number: explained by the exact path
             else:
                 try:
                     read = read_number(cell, decimal=scorer.decimal, percent=percent)
