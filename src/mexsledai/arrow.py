@@ -20,7 +20,7 @@ from ._bands import DEFAULT_SCHEME
 from ._optional import require
 from .frames.engine import INTEGER_COLUMNS, IntColumn, score_columns
 from .tables.cells import Decimal
-from .tables.headers import normalize_header
+from .tables.headers import is_output_column
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -49,7 +49,7 @@ def appended_fields(names: Iterable[str]) -> list[Any]:
 
 def kept_columns(names: Iterable[str]) -> list[str]:
     """The input columns written out: all but earlier ``mexsledai_*`` ones."""
-    return [n for n in names if not normalize_header(n).startswith("mexsledai ")]
+    return [n for n in names if not is_output_column(n)]
 
 
 def score_table(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
 from .frames.engine import IntColumn, score_columns
 from .tables.cells import Decimal
-from .tables.headers import TableError, normalize_header
+from .tables.headers import TableError, is_output_column
 from .trials import STATISTICS, VisitScore, follow_up, summarize, summarize_points
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def score_frame(
     nullable integers (``<NA>`` when incomplete, unknown or in error).
     """
     pandas = _pandas()
-    kept = [c for c in frame.columns if not _is_output(c)]
+    kept = [c for c in frame.columns if not is_output_column(c)]
     source = frame[kept]
     appended = score_columns(
         [str(c) for c in kept],
@@ -101,11 +101,6 @@ def score_frame(
             labels = pandas.array(column.labels, dtype="string")
             result[name] = labels.take(column.codes)
     return result
-
-
-def _is_output(column: object) -> bool:
-    """An earlier ``mexsledai_*`` column (replaced)."""
-    return normalize_header(column).startswith("mexsledai ")
 
 
 def _visit_rows(visit_scores: Sequence[VisitScore]) -> dict[str, list[Any]]:

@@ -18,7 +18,7 @@ from ._bands import DEFAULT_SCHEME
 from ._optional import require
 from .frames.engine import IntColumn, score_columns
 from .tables.cells import Decimal
-from .tables.headers import normalize_header
+from .tables.headers import is_output_column
 
 if TYPE_CHECKING:
     import polars as pl
@@ -54,9 +54,7 @@ def score_frame(
         HeaderError: the names cannot be read safely (as the command says).
     """
     polars = _polars()
-    kept = [
-        c for c in frame.columns if not normalize_header(c).startswith("mexsledai ")
-    ]
+    kept = [c for c in frame.columns if not is_output_column(c)]
     appended = score_columns(
         kept,
         [_numpy_column(frame.get_column(c)) for c in kept],

@@ -65,6 +65,7 @@ __all__ = [
     "TableError",
     "column_letter",
     "count_keys",
+    "is_output_column",
     "match_header",
     "normalize_header",
     "resolve_header",
@@ -117,6 +118,17 @@ def normalize_header(text: object) -> str:
     decomposed = unicodedata.normalize("NFKD", mapped)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", plain.casefold()).strip()
+
+
+def is_output_column(name: object) -> bool:
+    """An earlier score's column (``mexsledai_*`` however written): replaced
+    by this run's columns, never read.
+
+    Examples:
+        >>> is_output_column("MexSLEDAI_Score"), is_output_column("mexsledai")
+        (True, False)
+    """
+    return normalize_header(name).startswith(normalize_header(OUTPUT_PREFIX) + " ")
 
 
 def _compact(unit: str) -> str:
@@ -485,10 +497,10 @@ def match_header(
     matched: list[tuple[int, str]] = []
     used_ignores: set[str] = set()
     for index, cell in enumerate(cells):
-        text = normalize_header(cell)
-        if text.startswith("mexsledai "):
-            continue  # an earlier score: replaced by this run's columns
+        if is_output_column(cell):
+            continue
         kept.append(index)
+        text = normalize_header(cell)
         exact = _exact(cell)
         if exact in mapped:
             key: str | None = mapped[exact] or None
