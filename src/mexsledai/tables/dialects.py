@@ -335,6 +335,7 @@ class TextWriter:
     """Writes rows as delimited UTF-8 text, escaping formula-like cells."""
 
     def __init__(self, stream: IO[str], *, delimiter: str, newline: str) -> None:
+        self._stream = stream
         self._writer = csv.writer(stream, delimiter=delimiter, lineterminator=newline)
 
     def write(self, cells: Sequence[object]) -> None:
@@ -377,6 +378,10 @@ class TextWriter:
     def write_plain_rows(self, rows: Iterable[Sequence[str]]) -> None:
         """Write rows known to need no formula escape."""
         self._writer.writerows(rows)
+
+    def write_lines(self, text: str) -> None:
+        """Write whole lines of delimited text, as they are."""
+        self._stream.write(text)
 
 
 class XlsxWriter:

@@ -19,10 +19,10 @@ lymphocyte count low enough to be a percentage) is handed to the full path,
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache, partial
 from itertools import compress, repeat
-from operator import and_, itemgetter
+from operator import and_, is_, itemgetter
 from typing import Any, Final
 
 from ..labs import (
@@ -83,6 +83,16 @@ _POSITION_OF_FINDING: Final = {
 Appended = tuple[int | str, ...]
 Getter = Callable[[Sequence[object]], object]
 Counts = dict[str, int]
+# What a rule's lab cells say: its derivation (None if it has none), their
+# numbers, and the warning by the finding's recorded value (once worded).
+_Saying = tuple[Derivation | None, dict[str, float], dict[object, str]]
+# A lab rule's finding, getter, lab column indexes, and caches (see _rule_cells).
+_Rule = tuple[str, Getter, tuple[int, ...], dict[object, str], dict[object, _Saying]]
+
+
+def _nones(values: list[Any]) -> Iterator[int]:
+    """The positions of ``None`` in ``values``, found at C speed."""
+    return compress(range(len(values)), map(is_, values, repeat(None)))
 
 
 def _flag(index: int) -> int:
@@ -168,11 +178,9 @@ class FastRows:
                 (getter, relevant, tuple(c is not None for c in where))
             )
         self._groups = self._group(columns)
-        # Appended values and status by a row's key; derivations by lab bits;
-        # what a descriptor's cells read as (for the words of warnings).
+        # Appended values and status by a row's key; derivations by lab bits.
         self._appended: dict[int, tuple[Appended | None, str]] = {}
         self._plans: dict[int, tuple[Derivation, ...]] = {}
-        self._cell_values: list[dict[object, object]] = [{} for _ in DESCRIPTORS]
         # For mexsledai_derived: each lab key's getter and index, and the text
         # of a derived finding by its lab cells.
         self._lab_of_key = {
@@ -186,6 +194,38 @@ class FastRows:
             key: itemgetter(column) for column, key in scorer.plan.findings
         }
         self._present: dict[int, tuple[tuple[Derivation, Getter | None], ...]] = {}
+        self._rules = self._rule_cells(columns)
+        self._bases: dict[tuple[int, int], tuple[Appended, RowStatus]] = {}
+
+    def _rule_cells(self, columns: dict[str, int]) -> list[_Rule]:
+        """Per lab rule with a lab column, in rule order (the order of
+        warnings): its finding, a getter of the finding's cell (if it has a
+        column) and the rule's lab cells, the indexes of those lab columns,
+        a cache of the warning those cells give ("" for none), and a cache
+        of what the lab cells alone say."""
+        rules: list[_Rule] = []
+        for rule in LAB_RULES:
+            labs = tuple(
+                index
+                for index, (_, key) in enumerate(self._scorer.plan.labs)
+                if LAB_UNIT_BY_KEY[key].quantity in rule.quantities
+            )
+            if not labs:
+                continue
+            finding_column = columns.get(rule.finding)
+            wanted = [self._scorer.plan.labs[i][0] for i in labs]
+            if finding_column is not None:
+                wanted.insert(0, finding_column)
+            rules.append(
+                (
+                    rule.finding,
+                    itemgetter(*wanted),
+                    labs,
+                    {},
+                    {},
+                )
+            )
+        return rules
 
     def _group(
         self, columns: dict[str, int]
@@ -414,9 +454,8 @@ class FastRows:
                 lab_keys = [(_BOOLEAN, r) if type(r) is bool else r for r in lab_raws]
             bits: list[Any] = list(map(lab_cache.get, lab_keys))
             if None in bits:
-                for at, hit in enumerate(bits):
-                    if hit is None:
-                        bits[at] = self._lab_bits(lab_raws[at], index, lab_keys[at])
+                for at in _nones(bits):
+                    bits[at] = self._lab_bits(lab_raws[at], index, lab_keys[at])
             lab_bits.append(bits)
         masks: list[int] = list(map(sum, zip(*lab_bits, strict=True)))
         readings: list[list[Any]] = [masks]
@@ -432,16 +471,13 @@ class FastRows:
             )
             found: list[Any] = list(map(cache.get, keys))
             if None in found:
-                for at, known in enumerate(found):
-                    if known is None:
-                        reading = cache.get(keys[at])  # read earlier in this batch?
-                        if reading is None:
-                            reading = self._group_reading(
-                                members, raws[at], lab_part[at]
-                            )
-                            if len(cache) < _LIMIT:
-                                cache[keys[at]] = reading
-                        found[at] = reading
+                for at in _nones(found):
+                    reading = cache.get(keys[at])  # read earlier in this batch?
+                    if reading is None:
+                        reading = self._group_reading(members, raws[at], lab_part[at])
+                        if len(cache) < _LIMIT:
+                            cache[keys[at]] = reading
+                    found[at] = reading
             readings.append(found)
         packed = list(map(sum, zip(*readings, strict=True)))
         blank = sum(map(and_, packed, repeat(_FIELD << _BLANK))) >> _BLANK
@@ -449,18 +485,18 @@ class FastRows:
         keys_of_rows = list(map(and_, packed, repeat(_KEY)))
         entries: list[Any] = list(map(self._appended.get, keys_of_rows))
         if None in entries:
-            for at, entry in enumerate(entries):
-                if entry is None:
-                    key = keys_of_rows[at]
-                    entries[at] = self._appended.get(key) or self._entry(key)
-                    self._appended[key] = entries[at]
+            for at in _nones(entries):
+                key = keys_of_rows[at]
+                entries[at] = self._appended.get(key) or self._entry(key)
+                self._appended[key] = entries[at]
         statuses = Counter(map(_SECOND, entries))
         appended: list[Any] = list(map(_FIRST, entries))
         irregular = self._two_units or max(map(len, rows), default=0) > width
         full: set[int] = set()
+        warned: list[int] = []
         if irregular or None in appended:
-            for at, entry in enumerate(entries):
-                status: str
+            for at in range(count) if irregular else _nones(appended):
+                entry = entries[at]
                 if entry is _FULL_PATH or (
                     irregular and self._irregular(rows[at], packed[at])
                 ):
@@ -468,11 +504,16 @@ class FastRows:
                     appended[at], status, blank_here = self._full(rows[at], first + at)
                     blank += blank_here - (packed[at] >> _BLANK & _FIELD)
                     full.add(at)
+                    statuses[entry[1]] -= 1
+                    statuses[status] += 1
                 elif entry is _WARNED_ROW:
-                    appended[at], status = self._warned(rows[at], packed[at])
-                else:
-                    continue
-                statuses[entry[1]] -= 1
+                    warned.append(at)
+        if warned:
+            statuses[_WARNED_ROW[1]] -= len(warned)
+            for at, message in zip(
+                warned, self._messages([rows[at] for at in warned]), strict=True
+            ):
+                appended[at], status = self._with_message(packed[at], message)
                 statuses[status] += 1
         if self._labs:
             # The readings counted the findings a lab value made present.
@@ -549,45 +590,93 @@ class FastRows:
             category = ""
         return ("", low, high, category, "incomplete", message, ""), "incomplete"
 
-    def _warned(
-        self, cells: Sequence[object], packed: int
-    ) -> tuple[Appended, RowStatus]:
-        """A row with warnings: its values, and the warnings as its message,
-        in the order and words of `mexsledai.score`."""
-        numbers = {
-            key: self._lab_number(getter(cells), index)
-            for index, (getter, key, _) in enumerate(self._labs)
-            if packed >> _flag(index) & 1
-        }
-        warnings = []
-        for derivation in self._plan(packed):
-            position, offset = _POSITION_OF_FINDING[derivation.finding]
-            getter, _, has_column = self._descriptors[position]
-            raw = getter(cells) if getter is not None else None
-            known = self._cell_values[position]
-            values = known.get(raw, _MISSING)
-            if values is _MISSING:
-                values = self._findings(raw, has_column)
-                if len(known) < _LIMIT:
-                    known[raw] = values
-            current = values[offset]  # type: ignore[index]
+    def _messages(self, rows: list[Sequence[object]]) -> Iterator[str]:
+        """The warnings of rows with warnings, each row's joined in rule
+        order: per lab rule, what its finding's cell and its lab cells say,
+        cached by those cells."""
+        parts: list[list[str]] = []
+        for finding, getter, labs, cache, said in self._rules:
+            keys = list(map(getter, rows))
+            found: list[Any] = list(map(cache.get, keys))
+            if None in found:
+                for at in _nones(found):
+                    known = cache.get(keys[at])  # worded earlier in this batch?
+                    if known is None:
+                        known = self._rule_warning(finding, rows[at], labs, said)
+                        if len(cache) < _LIMIT:
+                            cache[keys[at]] = known
+                    found[at] = known
+            parts.append(found)
+        return map("; ".join, map(partial(filter, None), zip(*parts, strict=True)))
+
+    def _rule_warning(
+        self,
+        finding: str,
+        cells: Sequence[object],
+        labs: tuple[int, ...],
+        said: dict[object, _Saying],
+    ) -> str:
+        """What one lab rule says of a row, in the words of `mexsledai.score`:
+        a conflict with the recorded finding, a finding left undecided, or
+        nothing (""). What the rule's lab cells say is cached by those cells
+        (``said``): they take more values than the finding's cell."""
+        lab_cells = tuple(self._labs[index][0](cells) for index in labs)
+        found = said.get(lab_cells)
+        if found is None:
+            found = self._lab_saying(finding, lab_cells, labs)
+            if len(said) < _LIMIT:
+                said[lab_cells] = found
+        derivation, numbers, texts = found
+        if derivation is None:
+            return ""
+        current = None
+        cell_of = self._finding_cell.get(finding)
+        if cell_of is not None:
+            cell = cell_of(cells)
+            current = self._scorer.words.get(cell, _MISSING)
+            if current is _MISSING:
+                current = read_finding(cell, decimal=self._scorer.decimal)
+        text = texts.get(current)
+        if text is None:
+            text = texts[current] = ""
             if derivation.present is None:
                 if current is None:
-                    warnings.append(
-                        undetermined_warning(
-                            derivation.finding,
-                            derivation,
-                            numbers,
-                            self._scorer.unrecorded,
-                        )
+                    text = texts[current] = undetermined_warning(
+                        finding, derivation, numbers, self._scorer.unrecorded
                     )
             elif current is not None and current is not derivation.present:
-                warnings.append(
-                    conflict_warning(derivation.finding, current, derivation, numbers)
+                text = texts[current] = conflict_warning(
+                    finding,
+                    current,  # type: ignore[arg-type]
+                    derivation,
+                    numbers,
                 )
-        return self._values(
-            packed & _FIELD, packed >> _HIGH & _FIELD, "; ".join(warnings)
-        )
+        return text
+
+    def _lab_saying(
+        self, finding: str, lab_cells: tuple[object, ...], labs: tuple[int, ...]
+    ) -> _Saying:
+        """A rule's derivation from its lab cells, their numbers, and a
+        place for its warnings by recorded value."""
+        numbers: dict[str, float] = {}
+        mask = 0
+        for raw, index in zip(lab_cells, labs, strict=True):
+            cached_as = (_BOOLEAN, raw) if type(raw) is bool else raw
+            bits = self._lab_bits(raw, index, cached_as)
+            if bits >> _flag(index) & 1:
+                numbers[self._labs[index][1]] = self._lab_number(raw, index)
+                mask |= bits
+        derivation = next((d for d in self._plan(mask) if d.finding == finding), None)
+        return derivation, numbers, {}
+
+    def _with_message(self, packed: int, message: str) -> tuple[Appended, RowStatus]:
+        """The appended values of a row with warnings."""
+        bounds = (packed & _FIELD, packed >> _HIGH & _FIELD)
+        base = self._bases.get(bounds)
+        if base is None:
+            base = self._bases[bounds] = self._values(*bounds, "")
+        values, status = base
+        return (*values[:5], message, values[6]), status
 
     def _full(self, cells: Sequence[object], row: int) -> tuple[Appended, str, int]:
         result = self._scorer.score_row(cells, row)

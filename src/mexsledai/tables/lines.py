@@ -1,0 +1,214 @@
+"""The line path: rows of delimited text that need no CSV parsing, read and
+written as whole lines.
+
+Most clinic exports quote nothing: every line is one row, and splitting it at
+the delimiter gives exactly the cells a CSV reader gives. Such a block of
+lines is split with `str.split`, and each row is written back as its own
+line, unchanged, with the appended values after it: the same text a CSV
+writer would write for those cells (`csv.writer` quotes only cells holding
+the delimiter, a quote or a line break, and such lines are not plain), in a
+fraction of the time.
+
+A block is plain when it holds no quote, no NUL, no line break other than the
+file's own, and no cell a spreadsheet could read as a formula (those are
+escaped by the usual writer). The first block with a quote hands the rest of
+the file to the CSV reader, since a quoted cell may span lines; any other
+block that is not plain is read by the CSV reader on its own (without quotes,
+its lines are its rows) and written the usual way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import is_
+from typing import IO, Any, Final
+
+from .dialects import MAX_CELL_BYTES
+
+__all__ = ["AppendedText", "Block", "LineReader"]
+
+_BLOCK_CHARS: Final = 1 << 20  # text read at once
+_KEPT: Final = 8192  # appended texts kept for rows that share their values
+
+
+@dataclass
+class Block:
+    """Rows read together.
+
+    Attributes:
+        rows: the cells of each row.
+        lines: each row's text without its line break, when the block is
+            plain and every row is as wide as the header; else ``None``
+            (the rows are written the usual way).
+    """
+
+    rows: list[list[str]]
+    lines: list[str] | None
+
+
+class LineReader:
+    """The data rows of a text table, in blocks of at most ``batch`` rows.
+
+    Args:
+        text: the decoded text, just after the header row.
+        delimiter: the cell delimiter.
+        newline: the file's line break (``"\\r\\n"`` or ``"\\n"``).
+        width: the header's number of cells.
+        batch: the most rows in a block.
+    """
+
+    def __init__(
+        self, text: IO[str], *, delimiter: str, newline: str, width: int, batch: int
+    ) -> None:
+        self._text = text
+        self._delimiter = delimiter
+        self._newline = newline
+        self._width = width
+        self._batch = batch
+        # A cell that starts like a formula, after a line break or the
+        # delimiter ("-5" is found too, and the usual writer looks closer):
+        # substring searches, many times faster than a regular expression.
+        starts = "=+-@" if delimiter == "\t" else "=+-@\t"
+        self._starts = tuple(starts)
+        self._formula = tuple(
+            before + start for before in ("\n", delimiter) for start in starts
+        )
+        self._rest = ""
+        #: After a quote: the CSV reader that reads the rest of the file.
+        self.csv_rows: Iterator[list[str]] | None = None
+
+    def blocks(self) -> Iterator[Block]:
+        """The blocks, in file order, until the end or the first quote (then
+        `csv_rows` holds the reader of the rest)."""
+        for text in self._texts():
+            if '"' in text:
+                # The CSV reader takes over from the start of this text, with
+                # the line begun after it (read up to its end) and the rest.
+                unread = text + self._rest + self._text.readline()
+                self._rest = ""
+                self.csv_rows = csv.reader(
+                    itertools.chain(io.StringIO(unread, newline=""), self._text),
+                    delimiter=self._delimiter,
+                )
+                return
+            lines = text.split(self._newline)
+            if lines[-1] == "":
+                lines.pop()  # the text ended with a line break
+            if self._plain(text, lines):
+                split = self._delimiter
+                for start in range(0, len(lines), self._batch):
+                    some = lines[start : start + self._batch]
+                    rows = [line.split(split) for line in some]
+                    lengths = set(map(len, rows))
+                    yield Block(rows, some if lengths == {self._width} else None)
+            else:
+                rows = list(
+                    csv.reader(io.StringIO(text, newline=""), delimiter=self._delimiter)
+                )
+                for start in range(0, len(rows), self._batch):
+                    yield Block(rows[start : start + self._batch], None)
+
+    def _texts(self) -> Iterator[str]:
+        """The text in pieces of whole lines (the last may lack its break)."""
+        while True:
+            read = self._text.read(_BLOCK_CHARS)
+            if not read:
+                last, self._rest = self._rest, ""
+                if last:
+                    yield last
+                return
+            text = self._rest + read
+            # Cut after the last "\n"; a "\r" just before the cut stays with
+            # its line, and a "\r" at the very end may begin a "\r\n".
+            cut = text.rfind("\n") + 1
+            self._rest = text[cut:]
+            if cut:
+                yield text[:cut]
+
+    def _plain(self, text: str, lines: Sequence[str]) -> bool:
+        """Whether the lines are the rows: no NUL, no other line break, no
+        empty line, no cell that looks like a formula."""
+        if "\x00" in text or "" in lines:
+            return False
+        if max(map(len, lines)) > MAX_CELL_BYTES:  # as the CSV reader refuses it
+            return False
+        breaks = text.count("\n")
+        if self._newline == "\r\n":
+            if text.count("\r") != breaks or text.count("\r\n") != breaks:
+                return False
+        elif "\r" in text:
+            return False
+        if not any(start in text for start in self._starts):
+            return True  # the common case: one fast scan per character
+        return not text.startswith(self._starts) and not any(
+            pattern in text for pattern in self._formula
+        )
+
+
+class AppendedText:
+    """The text that follows a row's own cells: the delimiter, the appended
+    values as a CSV writer writes them, and the line break.
+
+    Args:
+        delimiter: the cell delimiter.
+        newline: the line break.
+    """
+
+    def __init__(self, delimiter: str, newline: str) -> None:
+        self._delimiter = delimiter
+        self._newline = newline
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(
+            self._buffer, delimiter=delimiter, lineterminator=newline
+        )
+        # Texts of whole rows without a message, and of the values before
+        # the message: rows share them.
+        self._texts: dict[tuple[str, ...], str] = {}
+        self._heads: dict[tuple[str, ...], str] = {}
+
+    def texts(self, rows: list[tuple[Any, ...]]) -> list[str]:
+        """The texts of rows' appended values (each all text, the message
+        second to last, as the fast path gives them)."""
+        texts = self._texts
+        if len(texts) > _KEPT:
+            texts.clear()
+        found: list[Any] = list(map(texts.get, rows))
+        for at in compress(range(len(found)), map(is_, found, repeat(None))):
+            values = rows[at]
+            if values[-2]:  # a message is seldom written twice
+                head = self._heads.get(values[:-2])
+                if head is None:
+                    head = self._heads[values[:-2]] = self(values[:-2])[
+                        : -len(self._newline)
+                    ]
+                tail = self._field(values[-2]), self._field(values[-1])
+                if None in tail:
+                    found[at] = self(values)
+                else:
+                    found[at] = (
+                        f"{head}{self._delimiter}{tail[0]}{self._delimiter}{tail[1]}{self._newline}"
+                    )
+            else:
+                found[at] = texts[values] = self(values)
+        return found
+
+    def __call__(self, values: Sequence[str]) -> str:
+        """The text for one row's appended values (all text)."""
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(["", *values])
+        return self._buffer.getvalue()
+
+    def _field(self, value: str) -> str | None:
+        """A value as the CSV writer writes it; None for a line break in it
+        (left to the writer)."""
+        if "\r" in value or "\n" in value:
+            return None
+        if self._delimiter in value or '"' in value:
+            return '"' + value.replace('"', '""') + '"'
+        return value

@@ -1,0 +1,272 @@
+"""The line path writes, byte for byte, what the CSV reader and writer write:
+on any text, in any block size, whatever a block holds."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mexsledai.cli import main
+from mexsledai.tables import files, lines
+from mexsledai.tables.files import score_file
+from mexsledai.tables.lines import AppendedText, LineReader
+
+HEADER = ["id", "arthritis", "fever", "leukopenia", "leukocytes_per_mm3",
+          "temperature_c", "notes"]  # fmt: skip
+# Cells for every column: plain ones, and ones that make a block not plain
+# (a quote, a delimiter or line break inside quotes, a formula, a NUL).
+FINDING = ["", "0", "1", "1", "0", "sí", "no", "x", "maybe", "-", "+"]
+LEUKOCYTES = ["", "3999", "4000", "4001", "2500", "abc", "-5"]
+TEMPERATURE = ["", "38", "38.1", "37,5", "=1"]
+NOTES = ["", "ok", "a;b", "a,b", 'say "x"', "two\nlines", "=cmd", "@x", "\tx", "€"]
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> list[list[str]]:
+    rows = [HEADER]
+    for number in range(draw(st.integers(0, 40))):
+        row = [
+            f"P{number}",
+            draw(st.sampled_from(FINDING)),
+            draw(st.sampled_from(FINDING)),
+            draw(st.sampled_from(FINDING)),
+            draw(st.sampled_from(LEUKOCYTES)),
+            draw(st.sampled_from(TEMPERATURE)),
+            draw(st.sampled_from(NOTES[:2] * 6 + NOTES)),
+        ]
+        shape = draw(st.integers(0, 19))
+        if shape == 0:
+            row = row[:3]  # a short row
+        elif shape == 1:
+            row = [*row, "extra"]  # a long row
+        elif shape == 2:
+            row = []  # an empty line
+        rows.append(row)
+    return rows
+
+
+def _text(rows: list[list[str]], delimiter: str, newline: str) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerows(rows)
+    return buffer.getvalue()
+
+
+def _both(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
+) -> tuple[bytes, bytes, files.FileSummary, files.FileSummary]:
+    """The output and summary with the line path, then without it."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    suffix = name.rpartition(".")[2]
+    fast_summary = score_file(str(source), str(tmp_path / f"line.{suffix}"))
+    with monkeypatch.context() as patch:
+        patch.setattr(files, "_line_reader", lambda *_, **__: None)
+        csv_summary = score_file(str(source), str(tmp_path / f"csv.{suffix}"))
+    return (
+        (tmp_path / f"line.{suffix}").read_bytes(),
+        (tmp_path / f"csv.{suffix}").read_bytes(),
+        fast_summary,
+        csv_summary,
+    )
+
+
+def _same(a: files.FileSummary, b: files.FileSummary) -> None:
+    assert (a.rows, a.scored, a.incomplete, a.errors, a.empty) == (
+        b.rows,
+        b.scored,
+        b.incomplete,
+        b.errors,
+        b.empty,
+    )
+    assert a.blank_counted_absent == b.blank_counted_absent
+    assert a.digest() == b.digest()
+
+
+@settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    rows=tables(),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    newline=st.sampled_from(["\r\n", "\n"]),
+    block=st.sampled_from([7, 64, 1 << 20]),
+    batch=st.sampled_from([1, 3, 2048]),
+    last_break=st.booleans(),
+)
+def test_same_bytes_as_the_csv_path(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    rows: list[list[str]],
+    delimiter: str,
+    newline: str,
+    block: int,
+    batch: int,
+    last_break: bool,
+) -> None:
+    text = _text(rows, delimiter, newline)
+    if not last_break and text.endswith(newline) and len(rows) > 1:
+        text = text[: -len(newline)]  # the last line without its break
+    suffix = {",": "csv", ";": "csv", "\t": "tsv"}[delimiter]
+    with monkeypatch.context() as patch:
+        patch.setattr(lines, "_BLOCK_CHARS", block)
+        patch.setattr(files, "_BATCH", batch)
+        line_out, csv_out, line_summary, csv_summary = _both(
+            tmp_path, patch, f"t.{suffix}", text.encode()
+        )
+    assert line_out == csv_out
+    _same(line_summary, csv_summary)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lone "\r" inside a CRLF file, and a "\r" ending a line of an LF file.
+        "id,arthritis\r\nP1,1\rP2,0\r\nP3,1\r\n",
+        "id,arthritis\nP1,1\r\nP2,0\n",
+        # A NUL in a cell (not plain: the CSV reader decides).
+        "id,arthritis,notes\r\nP1,1,a\x00b\r\nP2,0,c\r\n",
+        # A quote in the middle of the file, a quoted cell over two lines.
+        'id,arthritis,notes\r\nP1,1,a\r\nP2,0,"b\r\nc"\r\nP3,1,d\r\n',
+        # Only the header, and the header without a line break.
+        "id,arthritis\r\n",
+        "id,arthritis",
+        # A header of one column.
+        "arthritis\r\nx\r\n\r\n1\r\n",
+    ],
+)
+def test_edge_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    for block in (5, 1 << 20):
+        with monkeypatch.context() as patch:
+            patch.setattr(lines, "_BLOCK_CHARS", block)
+            line_out, csv_out, line_summary, csv_summary = _both(
+                tmp_path, patch, "e.csv", text.encode()
+            )
+        assert line_out == csv_out
+        _same(line_summary, csv_summary)
+
+
+def test_a_line_longer_than_the_cell_limit_is_left_to_the_csv_reader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(lines, "MAX_CELL_BYTES", 8)
+    text = "id,arthritis\r\nP1,1\r\nP2-with-a-long-name,0\r\n"
+    reader = LineReader(
+        io.StringIO(text.split("\r\n", 1)[1], newline=""),
+        delimiter=",",
+        newline="\r\n",
+        width=2,
+        batch=10,
+    )
+    (block,) = reader.blocks()
+    assert block.lines is None  # written the usual way
+    assert block.rows == [["P1", "1"], ["P2-with-a-long-name", "0"]]
+
+
+def test_plain_lines_are_taken_and_kept_as_they_are() -> None:
+    reader = LineReader(
+        io.StringIO("P1,1, spaced ,\r\nP2,0,x,y\r\n", newline=""),
+        delimiter=",",
+        newline="\r\n",
+        width=4,
+        batch=10,
+    )
+    (block,) = reader.blocks()
+    assert block.lines == ["P1,1, spaced ,", "P2,0,x,y"]
+    assert block.rows == [["P1", "1", " spaced ", ""], ["P2", "0", "x", "y"]]
+    assert reader.csv_rows is None
+
+
+@pytest.mark.parametrize("cell", ["=1", "+1", "-x", "@x", "-5", "\tx"])
+def test_a_formula_like_cell_is_not_plain(cell: str) -> None:
+    for text in (f"{cell},1\n", f"P1,{cell}\n"):
+        reader = LineReader(
+            io.StringIO(text, newline=""),
+            delimiter=",",
+            newline="\n",
+            width=2,
+            batch=10,
+        )
+        (block,) = reader.blocks()
+        assert block.lines is None
+
+
+def test_a_tab_starts_no_formula_in_a_tab_file() -> None:
+    reader = LineReader(
+        io.StringIO("P1\t1\n", newline=""),
+        delimiter="\t",
+        newline="\n",
+        width=2,
+        batch=10,
+    )
+    (block,) = reader.blocks()
+    assert block.lines == ["P1\t1"]
+
+
+values = st.text(alphabet=st.sampled_from(list("ab ,;\t\"\r\n'=é")), max_size=8)
+
+
+@given(
+    rows=st.lists(st.tuples(*[values] * 7), min_size=1, max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    newline=st.sampled_from(["\r\n", "\n"]),
+)
+def test_appended_text_is_what_the_csv_writer_writes(
+    rows: list[tuple[str, ...]], delimiter: str, newline: str
+) -> None:
+    appended = AppendedText(delimiter, newline)
+    for _ in range(2):  # again, from the caches
+        for row, text in zip(rows, appended.texts(rows), strict=True):
+            expected = io.StringIO()
+            csv.writer(expected, delimiter=delimiter, lineterminator=newline).writerow(
+                ["x", *row]
+            )
+            assert "x" + text == expected.getvalue()
+
+
+def test_an_undecodable_byte_is_named_as_the_csv_path_names_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    body = "".join(f"P{n},1\r\n" for n in range(3000))
+    source = tmp_path / "w.csv"
+    source.write_bytes(
+        b"id,arthritis\r\n" + body.encode() + b"P\xe9,1\r\n" + body.encode()
+    )
+    assert main(["score", str(source)]) == 2
+    line_error = capsys.readouterr().err
+    with monkeypatch.context() as patch:
+        patch.setattr(files, "_line_reader", lambda *_, **__: None)
+        assert main(["score", str(source)]) == 2
+    assert capsys.readouterr().err == line_error
+    assert "cannot decode the input as utf-8 near row " in line_error
+    assert "--encoding" in line_error
+    assert not (tmp_path / "w.scored.csv").exists()
+
+
+def test_standard_input_keeps_the_csv_reader(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(b"id,arthritis\r\nP1,x\r\n"))
+    )
+    assert main(["score", "-"]) == 0
+    out = capsysbinary.readouterr().out.decode()
+    assert out.splitlines()[1] == "P1,x,2,2,2,mild,scored,,"
+
+
+def test_appended_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lines, "_KEPT", 2)
+    appended = AppendedText(",", "\r\n")
+    rows = [(str(n), "0", "0", "none", "scored", "", "") for n in range(5)]
+    assert appended.texts(rows) == [f",{n},0,0,none,scored,,\r\n" for n in range(5)]
+    assert len(appended._texts) == 5
+    assert appended.texts(rows[:1]) == [",0,0,0,none,scored,,\r\n"]
+    assert len(appended._texts) == 1  # emptied, then one kept
