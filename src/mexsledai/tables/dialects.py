@@ -87,6 +87,7 @@ class Table:
         newline: the input's line ending (``"\\r\\n"`` when unknown).
         kind: ``"text"`` or ``"xlsx"``.
         text: the decoded text stream of a text table (to close or detach).
+        encoding: the encoding a text table is decoded with.
         failed: turns an error raised while reading ``rows`` (a decoding or
             CSV error) into the `TableError` that names its row.
     """
@@ -98,6 +99,7 @@ class Table:
     newline: str = "\r\n"
     kind: str = "text"
     text: io.TextIOWrapper | None = None
+    encoding: str = "utf-8"
     failed: Callable[[Exception], TableError] = _unexpected
 
     def close(self) -> None:
@@ -192,7 +194,7 @@ def read_text(
     # its next value is the spreadsheet number of the row that failed.
     counter = itertools.count(1)
     rows = map(_FIRST, zip(reader, counter))  # noqa: B905  (the count is endless)
-    table = Table([], rows, delimiter, bom, newline, "text", text)
+    table = Table([], rows, delimiter, bom, newline, "text", text, text.encoding)
     table.failed = functools.partial(_failure, encoding, counter)
     try:
         table.header = list(next(rows))

@@ -603,7 +603,7 @@ class FastRows:
                     known = cache.get(keys[at])  # worded earlier in this batch?
                     if known is None:
                         known = self._rule_warning(finding, rows[at], labs, said)
-                        if len(cache) < _LIMIT:
+                        if len(cache) < 4 * _LIMIT:
                             cache[keys[at]] = known
                     found[at] = known
             parts.append(found)

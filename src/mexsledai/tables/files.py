@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .._version import __version__
+from . import parts
 from .cells import Decimal
 from .dialects import (
     TEXT_SUFFIXES,
@@ -124,6 +125,25 @@ class FileSummary:
             place = "" if where == "row" else f"{where}: "
             lines.append(f"{rows} (first: {first}): {place}{what}")
         return lines
+
+    def merge(self, part: FileSummary) -> None:
+        """Add the counts of a part of the same file that follows the rows
+        counted so far (its problems' first rows come after these)."""
+        self.count_batch(
+            {
+                "scored": part.scored,
+                "incomplete": part.incomplete,
+                "error": part.errors,
+                "empty": part.empty,
+            },
+            part.blank_counted_absent,
+        )
+        for key, (count, row, value) in part.problems.items():
+            entry = self.problems.get(key)
+            if entry is None:
+                self.problems[key] = [count, row, value]
+            else:
+                entry[0] += count
 
     def count_batch(self, statuses: dict[str, int], blank_counted_absent: int) -> None:
         """Add rows: their count by status, and their blank finding cells
@@ -454,16 +474,19 @@ def score_file(
                         input_path, table, scorer, delimiter_out, explain=explain
                     )
                     try:
-                        _write_rows(
-                            table,
-                            scorer,
-                            summary,
-                            write,
-                            as_text=all_text,
-                            plain=writer if all_text else None,
-                            explain=explain,
-                            lines=lines,
-                        )
+                        if lines is None or not _in_parts(
+                            input_path, table, scorer, summary, text, writer
+                        ):
+                            _write_rows(
+                                table,
+                                scorer,
+                                summary,
+                                write,
+                                as_text=all_text,
+                                plain=writer if all_text else None,
+                                explain=explain,
+                                lines=lines,
+                            )
                     except (UnicodeDecodeError, csv.Error):
                         # Only the line path lets these through: the CSV
                         # reader names the row.
@@ -492,7 +515,7 @@ def paused_collector() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _text_stream(binary: IO[bytes], encoding: str) -> Iterator[IO[str]]:
+def _text_stream(binary: IO[bytes], encoding: str) -> Iterator[io.TextIOWrapper]:
     text = io.TextIOWrapper(binary, encoding=encoding, newline="", write_through=False)
     try:
         yield text
@@ -530,6 +553,64 @@ def _line_reader(
     )
 
 
+def _in_parts(
+    input_path: str,
+    table: Table,
+    scorer: TableScorer,
+    summary: FileSummary,
+    text: io.TextIOWrapper,
+    writer: TextWriter,
+) -> bool:
+    """Score a large plain file in parts, one process each (`parts`), when it
+    can be cut; say whether it was. Otherwise, or if a part failed, nothing
+    but the header has been written, and the caller scores it as usual."""
+    cuts = parts.cut(input_path, encoding=table.encoding)
+    if cuts is None:
+        return False
+    begun = text.tell()
+    writer.write_text_rows([[*scorer.plan.output_header]])
+
+    def score(part: parts.Part, stream: IO[str]) -> FileSummary:
+        counts = FileSummary(summary.input, summary.output, "", "")
+        part_writer = TextWriter(
+            stream, delimiter=table.delimiter, newline=table.newline
+        )
+        with parts.text_of(input_path, part) as part_text:
+            reader = LineReader(
+                part_text,
+                delimiter=table.delimiter,
+                newline=table.newline,
+                width=scorer.width,
+                batch=_BATCH,
+            )
+            _write_rows(
+                table,
+                scorer,
+                counts,
+                part_writer.write_text_rows,
+                as_text=True,
+                plain=part_writer,
+                lines=reader,
+                first_row=part.first_row,
+            )
+        if not reader.lines_are_rows:
+            # The rows after this part would be misnumbered.
+            raise parts.NotCut
+        return counts
+
+    try:
+        results = parts.run_parts(cuts, text, score)
+    except parts.NotCut:
+        results = None
+    if results is None:
+        text.seek(begun)
+        text.truncate()
+        return False
+    for counts in results:
+        summary.merge(counts)  # type: ignore[arg-type]
+    return True
+
+
 def _unreadable(
     input_path: str,
     table: Table,
@@ -560,12 +641,15 @@ def _write_rows(
     plain: TextWriter | None = None,
     explain: bool = False,
     lines: LineReader | None = None,
+    first_row: int | None = None,
 ) -> None:
     """Score and write every row. With ``plain`` (text rows to a text writer),
     batches with nothing to escape are written in one call; with ``lines``
     too, plain lines are written back as they are (the line path). With
     ``explain``, every row takes the full path (it needs each descriptor's
-    points) and gets the ``--explain`` columns."""
+    points) and gets the ``--explain`` columns. With ``first_row``, the rows
+    are a part of a file, its first row numbered so, and no header is
+    written."""
     plan = scorer.plan
     kept = plan.kept
     keys = {column for column, _ in (*plan.findings, *plan.labs)}
@@ -573,13 +657,14 @@ def _write_rows(
     width = scorer.width
     every_column = kept == tuple(range(width))
     text = table.kind == "text"
-    write([[*plan.output_header, *(EXPLAIN_COLUMNS if explain else ())]])
+    if first_row is None:
+        write([[*plan.output_header, *(EXPLAIN_COLUMNS if explain else ())]])
     fast = FastRows(scorer, as_text=as_text, all_text=text)
     appended_text = (
         AppendedText(table.delimiter, table.newline) if lines is not None else None
     )
     fill = "" if text else None
-    number = 2
+    number = 2 if first_row is None else first_row
     for block, chunk_lines in _chunks(table, lines):
         chunk = block
         if min(map(len, chunk)) < width:

@@ -81,6 +81,9 @@ class LineReader:
         self._rest = ""
         #: After a quote: the CSV reader that reads the rest of the file.
         self.csv_rows: Iterator[list[str]] | None = None
+        #: Whether each line read so far was one row (until a quote, or a
+        #: line break other than the file's).
+        self.lines_are_rows = True
 
     def blocks(self) -> Iterator[Block]:
         """The blocks, in file order, until the end or the first quote (then
@@ -91,6 +94,7 @@ class LineReader:
                 # the line begun after it (read up to its end) and the rest.
                 unread = text + self._rest + self._text.readline()
                 self._rest = ""
+                self.lines_are_rows = False
                 self.csv_rows = csv.reader(
                     itertools.chain(io.StringIO(unread, newline=""), self._text),
                     delimiter=self._delimiter,
@@ -110,6 +114,8 @@ class LineReader:
                 rows = list(
                     csv.reader(io.StringIO(text, newline=""), delimiter=self._delimiter)
                 )
+                if len(rows) != len(lines):
+                    self.lines_are_rows = False
                 for start in range(0, len(rows), self._batch):
                     yield Block(rows[start : start + self._batch], None)
 
