@@ -83,6 +83,14 @@ _POSITION_OF_FINDING: Final = {
 Appended = tuple[int | str, ...]
 Getter = Callable[[Sequence[object]], object]
 Counts = dict[str, int]
+# A group of descriptors read together (see FastRows._group).
+_Group = tuple[
+    Getter | None,
+    int,
+    tuple[tuple[int, int, int], ...],
+    dict[object, int],
+    tuple[int, ...],
+]
 # What a rule's lab cells say: its derivation (None if it has none), their
 # numbers, and the warning by the finding's recorded value (once worded).
 _Saying = tuple[Derivation | None, dict[str, float], dict[object, str]]
@@ -227,18 +235,15 @@ class FastRows:
             )
         return rules
 
-    def _group(
-        self, columns: dict[str, int]
-    ) -> list[
-        tuple[Getter | None, int, tuple[tuple[int, int, int], ...], dict[object, int]]
-    ]:
+    def _group(self, columns: dict[str, int]) -> list[_Group]:
         """Groups of descriptors whose cells are read and cached together:
         one that lab columns bear on stands alone, the others share groups of
         at most `_GROUP_CELLS` cells, and those with no column add a constant.
 
         Returns, per group: a getter of its cells (None if none), the lab
-        bits that bear on it, its members (position, first cell, cells), and
-        its cache of packed readings.
+        bits that bear on it, its members (position, first cell, cells), its
+        cache of packed readings, and the indexes of the lab columns that
+        bear on it.
         """
         self._constant = 0
         bins: list[list[int]] = []
@@ -259,11 +264,7 @@ class FastRows:
                         break
                 else:
                     bins.append([position])
-        groups: list[
-            tuple[
-                Getter | None, int, tuple[tuple[int, int, int], ...], dict[object, int]
-            ]
-        ] = []
+        groups: list[_Group] = []
         for members in bins:
             wanted: list[int] = []
             layout = []
@@ -277,7 +278,12 @@ class FastRows:
                 wanted.extend(mine)
             relevant = self._descriptors[members[0]][1] if len(members) == 1 else 0
             getter = itemgetter(*wanted) if wanted else None
-            groups.append((getter, relevant, tuple(layout), {}))
+            labs = tuple(
+                index
+                for index in range(len(self._labs))
+                if relevant >> _flag(index) & 3
+            )
+            groups.append((getter, relevant, tuple(layout), {}, labs))
         return groups
 
     # -- reading cells (cache misses) -------------------------------------
@@ -444,7 +450,8 @@ class FastRows:
             ]
         count = len(rows)
         # Descriptors with no column add a constant.
-        lab_bits: list[list[Any]] = [[self._constant] * count]
+        readings: list[list[Any]] = [[self._constant] * count]
+        lab_bits: list[list[Any]] = []
         for index, (lab_getter, _, lab_cache) in enumerate(self._labs):
             lab_raws = list(map(lab_getter, rows))
             # True equals 1 as a dict key, but a boolean is no lab value:
@@ -457,26 +464,27 @@ class FastRows:
                 for at in _nones(bits):
                     bits[at] = self._lab_bits(lab_raws[at], index, lab_keys[at])
             lab_bits.append(bits)
-        masks: list[int] = list(map(sum, zip(*lab_bits, strict=True)))
-        readings: list[list[Any]] = [masks]
-        for getter, relevant, members, cache in self._groups:
+        readings.extend(lab_bits)
+        for getter, relevant, members, cache, labs in self._groups:
             raws: list[object] = (
                 list(map(getter, rows)) if getter is not None else [None] * count
             )
-            lab_part = (
-                list(map(and_, masks, repeat(relevant))) if relevant else [0] * count
-            )
-            keys: list[object] = (
-                list(zip(raws, lab_part, strict=True)) if relevant else raws
+            # A group that lab values bear on is read with their bits.
+            keys: list[Any] = (
+                list(zip(raws, *[lab_bits[i] for i in labs], strict=True))
+                if labs
+                else raws
             )
             found: list[Any] = list(map(cache.get, keys))
             if None in found:
                 for at in _nones(found):
-                    reading = cache.get(keys[at])  # read earlier in this batch?
+                    key = keys[at]
+                    reading = cache.get(key)  # read earlier in this batch?
                     if reading is None:
-                        reading = self._group_reading(members, raws[at], lab_part[at])
+                        lab_part = sum(key[1:]) & relevant if labs else 0
+                        reading = self._group_reading(members, raws[at], lab_part)
                         if len(cache) < _LIMIT:
-                            cache[keys[at]] = reading
+                            cache[key] = reading
                     found[at] = reading
             readings.append(found)
         packed = list(map(sum, zip(*readings, strict=True)))
