@@ -65,11 +65,12 @@ _BAD: Final = 1 << 80
 # formula count, but the blank count; and the bad count.
 _KEY: Final = ((1 << _FORMULA) - 1) & ~(_FIELD << _BLANK) | -_BAD
 
-# Entries for rows whose values the cache cannot give: (no values, what to do).
-_FULL_PATH: Final = (None, "full")
-_WARNED_ROW: Final = (None, "warned")
+# Entries of the cache of rows: (values, status, whether warnings are to be
+# worded in); and the entry of rows that the full path takes.
+_FULL_PATH: Final = (None, "full", False)
 _FIRST: Final = itemgetter(0)
 _SECOND: Final = itemgetter(1)
+_THIRD: Final = itemgetter(2)
 _MISSING: Final = object()
 _BOOLEAN: Final = object()  # marks a boolean lab cell in a cache key
 _NUMBER_TEXT: Final = tuple(str(n) for n in range(MAX_TOTAL + 1))
@@ -187,7 +188,7 @@ class FastRows:
             )
         self._groups = self._group(columns)
         # Appended values and status by a row's key; derivations by lab bits.
-        self._appended: dict[int, tuple[Appended | None, str]] = {}
+        self._appended: dict[int, tuple[Appended | None, str, bool]] = {}
         self._plans: dict[int, tuple[Derivation, ...]] = {}
         # For mexsledai_derived: each lab key's getter and index, and the text
         # of a derived finding by its lab cells.
@@ -203,7 +204,6 @@ class FastRows:
         }
         self._present: dict[int, tuple[tuple[Derivation, Getter | None], ...]] = {}
         self._rules = self._rule_cells(columns)
-        self._bases: dict[tuple[int, int], tuple[Appended, RowStatus]] = {}
 
     def _rule_cells(self, columns: dict[str, int]) -> list[_Rule]:
         """Per lab rule with a lab column, in rule order (the order of
@@ -501,7 +501,6 @@ class FastRows:
         appended: list[Any] = list(map(_FIRST, entries))
         irregular = self._two_units or max(map(len, rows), default=0) > width
         full: set[int] = set()
-        warned: list[int] = []
         if irregular or None in appended:
             for at in range(count) if irregular else _nones(appended):
                 entry = entries[at]
@@ -514,15 +513,22 @@ class FastRows:
                     full.add(at)
                     statuses[entry[1]] -= 1
                     statuses[status] += 1
-                elif entry is _WARNED_ROW:
-                    warned.append(at)
+        warned = list(compress(range(count), map(_THIRD, entries)))
         if warned:
-            statuses[_WARNED_ROW[1]] -= len(warned)
-            for at, message in zip(
-                warned, self._messages([rows[at] for at in warned]), strict=True
+            if full:
+                warned = [at for at in warned if at not in full]
+            messages = self._messages([rows[at] for at in warned])
+            for at, values in zip(
+                warned,
+                [
+                    (*values[:5], message, values[6])
+                    for values, message in zip(
+                        [appended[at] for at in warned], messages, strict=True
+                    )
+                ],
+                strict=True,
             ):
-                appended[at], status = self._with_message(packed[at], message)
-                statuses[status] += 1
+                appended[at] = values
         if self._labs:
             # The readings counted the findings a lab value made present.
             made = map(and_, packed, repeat(_FIELD << _DERIVED))
@@ -577,14 +583,13 @@ class FastRows:
         quantities = [quantity for quantity, _, _ in self._flags(packed)]
         return len(set(quantities)) < len(quantities)
 
-    def _entry(self, key: int) -> tuple[Appended | None, str]:
-        """The appended values and status of rows with this key, or how such
-        a row is taken instead."""
+    def _entry(self, key: int) -> tuple[Appended | None, str, bool]:
+        """The appended values and status of rows with this key, and whether
+        their warnings are to be worded in; or the full path's entry."""
         if key >= _BAD or not (key >> _RECORDED & _FIELD or key >> _GIVEN & _FIELD):
             return _FULL_PATH  # a cell to explain, or nothing recorded
-        if key >> _WARNED & _FIELD:
-            return _WARNED_ROW
-        return self._values(key & _FIELD, key >> _HIGH & _FIELD, "")
+        values, status = self._values(key & _FIELD, key >> _HIGH & _FIELD, "")
+        return values, status, bool(key >> _WARNED & _FIELD)
 
     def _values(
         self, minimum: int, maximum: int, message: str
@@ -676,15 +681,6 @@ class FastRows:
                 mask |= bits
         derivation = next((d for d in self._plan(mask) if d.finding == finding), None)
         return derivation, numbers, {}
-
-    def _with_message(self, packed: int, message: str) -> tuple[Appended, RowStatus]:
-        """The appended values of a row with warnings."""
-        bounds = (packed & _FIELD, packed >> _HIGH & _FIELD)
-        base = self._bases.get(bounds)
-        if base is None:
-            base = self._bases[bounds] = self._values(*bounds, "")
-        values, status = base
-        return (*values[:5], message, values[6]), status
 
     def _full(self, cells: Sequence[object], row: int) -> tuple[Appended, str, int]:
         result = self._scorer.score_row(cells, row)
