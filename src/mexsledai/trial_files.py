@@ -37,6 +37,7 @@ from .tables.files import (
     _suffix,
     _text_stream,
     default_output,
+    paused_collector,
 )
 from .tables.headers import OUTPUT_COLUMNS, TableError
 from .tables.rows import EXPLAIN_COLUMNS, TableScorer
@@ -166,7 +167,7 @@ def follow_up_file(
     # Two passes over the input (a baseline may follow a visit in the file):
     # the first scores and links, the second writes. Standard input is kept
     # in a temporary file between them.
-    with _spooled(input_path) as source:
+    with paused_collector(), _spooled(input_path) as source:
         with _open_table(input_path, source=source, **options) as table:
             header = [str(h) if h is not None else "" for h in table.header]
             check_columns(header, named)
