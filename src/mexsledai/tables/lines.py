@@ -25,7 +25,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import is_
+from operator import contains, is_, itemgetter, or_
 from typing import IO, Any, Final
 
 from .dialects import MAX_CELL_BYTES
@@ -34,6 +34,13 @@ __all__ = ["AppendedText", "Block", "LineReader"]
 
 _BLOCK_CHARS: Final = 1 << 20  # text read at once
 _KEPT: Final = 8192  # appended texts kept for rows that share their values
+_HEAD: Final = itemgetter(slice(None, -2))  # the values before the message
+_MESSAGE: Final = itemgetter(-2)
+_DERIVED: Final = itemgetter(-1)
+
+
+def _breaks(text: str) -> bool:
+    return "\r" in text or "\n" in text
 
 
 @dataclass
@@ -184,24 +191,54 @@ class AppendedText:
         if len(texts) > _KEPT:
             texts.clear()
         found: list[Any] = list(map(texts.get, rows))
-        for at in compress(range(len(found)), map(is_, found, repeat(None))):
-            values = rows[at]
-            if values[-2]:  # a message is seldom written twice
-                head = self._heads.get(values[:-2])
-                if head is None:
-                    head = self._heads[values[:-2]] = self(values[:-2])[
-                        : -len(self._newline)
-                    ]
-                tail = self._field(values[-2]), self._field(values[-1])
-                if None in tail:
-                    found[at] = self(values)
-                else:
-                    found[at] = (
-                        f"{head}{self._delimiter}{tail[0]}{self._delimiter}{tail[1]}{self._newline}"
-                    )
-            else:
-                found[at] = texts[values] = self(values)
+        missing = list(compress(range(len(found)), map(is_, found, repeat(None))))
+        if not missing:
+            return found
+        new = [rows[at] for at in missing]
+        messages = list(map(_MESSAGE, new))
+        derived = list(map(_DERIVED, new))
+        if any(map(_breaks, messages)) or any(map(_breaks, derived)):
+            written = list(map(self, new))  # rare: as the CSV writer writes it
+        else:
+            # All at once: the values before the message (shared by many
+            # rows), then the message and the derived text, each quoted when
+            # it holds the delimiter or a quote.
+            heads: list[Any] = list(map(self._heads.get, map(_HEAD, new)))
+            for at in compress(range(len(heads)), map(is_, heads, repeat(None))):
+                head = _HEAD(new[at])
+                heads[at] = self._heads[head] = self(head)[: -len(self._newline)]
+            written = list(
+                map(
+                    "".join,
+                    zip(
+                        heads,
+                        repeat(self._delimiter),
+                        self._fields(messages),
+                        repeat(self._delimiter),
+                        self._fields(derived),
+                        repeat(self._newline),
+                    ),
+                )
+            )
+        for at, values, text in zip(missing, new, written, strict=True):
+            found[at] = text
+            if not values[-2]:  # a message is seldom written twice
+                texts[values] = text
         return found
+
+    def _fields(self, values: list[str]) -> list[str]:
+        """Values as the CSV writer writes them (none holds a line break):
+        quoted, their quotes doubled, when they hold the delimiter or a
+        quote."""
+        quoted = map(
+            or_,
+            map(contains, values, repeat(self._delimiter)),
+            map(contains, values, repeat('"')),
+        )
+        return [
+            '"' + value.replace('"', '""') + '"' if quote else value
+            for value, quote in zip(values, quoted, strict=True)
+        ]
 
     def __call__(self, values: Sequence[str]) -> str:
         """The text for one row's appended values (all text)."""
@@ -209,12 +246,3 @@ class AppendedText:
         self._buffer.truncate()
         self._writer.writerow(["", *values])
         return self._buffer.getvalue()
-
-    def _field(self, value: str) -> str | None:
-        """A value as the CSV writer writes it; None for a line break in it
-        (left to the writer)."""
-        if "\r" in value or "\n" in value:
-            return None
-        if self._delimiter in value or '"' in value:
-            return '"' + value.replace('"', '""') + '"'
-        return value
