@@ -32,7 +32,7 @@ from .dialects import MAX_CELL_BYTES
 
 __all__ = ["AppendedText", "Block", "LineReader"]
 
-_BLOCK_CHARS: Final = 1 << 20  # text read at once
+_BLOCK_CHARS: Final = 1 << 18  # text read at once
 _KEPT: Final = 8192  # appended texts kept for rows that share their values
 _HEAD: Final = itemgetter(slice(None, -2))  # the values before the message
 _MESSAGE: Final = itemgetter(-2)
