@@ -197,7 +197,7 @@ class AppendedText:
         new = [rows[at] for at in missing]
         messages = list(map(_MESSAGE, new))
         derived = list(map(_DERIVED, new))
-        if any(map(_breaks, messages)) or any(map(_breaks, derived)):
+        if _breaks("".join(messages)) or _breaks("".join(derived)):
             written = list(map(self, new))  # rare: as the CSV writer writes it
         else:
             # All at once: the values before the message (shared by many
