@@ -114,7 +114,7 @@ class LineReader:
                 split = self._delimiter
                 for start in range(0, len(lines), self._batch):
                     some = lines[start : start + self._batch]
-                    rows = [line.split(split) for line in some]
+                    rows = list(map(str.split, some, repeat(split)))
                     lengths = set(map(len, rows))
                     yield Block(rows, some if lengths == {self._width} else None)
             else:

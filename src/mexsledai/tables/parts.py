@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import os
-import pickle
 import shutil
 import sys
 import tempfile
@@ -169,6 +168,8 @@ def run_parts(
         part failed (nothing of the parts has been written to ``output``
         then, except the first part's rows: the caller starts again).
     """
+    import pickle  # noqa: PLC0415  (only a run in parts needs it)
+
     folder = tempfile.mkdtemp(prefix="mexsledai-parts-")
     children: list[tuple[int, Path]] = []
     try:
@@ -210,6 +211,8 @@ def _child(  # pragma: no cover - runs in the child (its coverage is not saved)
 ) -> None:
     """Score one part into ``target`` and its result beside it, then exit
     without running anything of the parent's (its buffers, its cleanups)."""
+    import pickle  # noqa: PLC0415  (only a run in parts needs it)
+
     code = 1
     try:
         with target.open("w", encoding="utf-8", newline="") as stream:
