@@ -57,7 +57,7 @@ def score_frame(
     kept = [c for c in frame.columns if not is_output_column(c)]
     appended = score_columns(
         kept,
-        [_numpy_column(frame.get_column(c)) for c in kept],
+        _numpy_columns(polars, frame.select(kept)),
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
@@ -83,10 +83,16 @@ def score_frame(
     return result
 
 
-def _numpy_column(series: pl.Series) -> Any:
-    """A column as numpy. Nulls in a float column become NaN in polars
-    before the copy (ten times faster than letting ``to_numpy`` mask them);
-    both are blank to the engine."""
-    if series.dtype.is_float() and series.null_count():
-        series = series.fill_null(float("nan"))
-    return series.to_numpy()
+def _numpy_columns(polars: Any, frame: pl.DataFrame) -> list[Any]:
+    """The columns as numpy. Nulls in float columns become NaN in polars
+    first, all columns in one query (ten times faster than letting
+    ``to_numpy`` mask them, and one pass of polars' threads for all); both
+    are blank to the engine."""
+    nullable = [
+        name
+        for name, series in zip(frame.columns, frame.get_columns(), strict=True)
+        if series.dtype.is_float() and series.null_count()
+    ]
+    if nullable:
+        frame = frame.with_columns(polars.col(nullable).fill_null(float("nan")))
+    return [series.to_numpy() for series in frame.get_columns()]
