@@ -8,6 +8,7 @@ import io
 import itertools
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -235,3 +236,44 @@ def test_a_failure_here_stops_the_other_parts(
     assert calls == [2]  # the first part, in this process
     assert not (tmp_path / "out.csv").exists()
     assert not list(tmp_path.glob(".out.csv.*"))
+
+
+def test_a_plain_file_is_really_scored_in_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "p.csv"
+    source.write_text(_numbered(300), newline="")
+    outcomes: list[object] = []
+    run_parts = parts.run_parts
+
+    def recorded(*args: Any, **kwargs: Any) -> object:
+        outcome = run_parts(*args, **kwargs)
+        outcomes.append(outcome)
+        return outcome
+
+    monkeypatch.setattr(parts, "run_parts", recorded)
+    summary = score_file(str(source), str(tmp_path / "out.csv"))
+    assert len(outcomes) == 1
+    assert isinstance(outcomes[0], list)
+    assert len(outcomes[0]) == 3  # one a CPU, as usable_cpus says
+    assert (summary.rows, summary.scored, summary.errors) == (300, 300, 0)
+    scores = [
+        row[2] for row in csv.reader(io.StringIO((tmp_path / "out.csv").read_text()))
+    ]
+    assert scores[1:] == ["0", "2"] * 150  # arthritis recorded 0, then 1
+
+
+def test_parts_to_standard_output(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    source = tmp_path / "s.csv"
+    source.write_text(_numbered(200), newline="")
+    assert main(["score", str(source), "-o", "-"]) == 0
+    in_parts = capsysbinary.readouterr().out
+    with monkeypatch.context() as patch:
+        patch.setattr(parts, "cut", lambda *_, **__: None)
+        assert main(["score", str(source), "-o", "-"]) == 0
+    assert capsysbinary.readouterr().out == in_parts
+    assert in_parts.count(b"\r\n") == 201
