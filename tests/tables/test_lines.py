@@ -14,46 +14,20 @@ from hypothesis import strategies as st
 from mexsledai.cli import main
 from mexsledai.tables import files, lines
 from mexsledai.tables.files import score_file
-from mexsledai.tables.lines import AppendedText, LineReader
+from mexsledai.tables.lines import AppendedText
+from tests.tables import plain_tables
+from tests.tables.plain_tables import assert_same_summary, csv_text, tables
 
-HEADER = ["id", "arthritis", "fever", "leukopenia", "leukocytes_per_mm3",
-          "temperature_c", "notes"]  # fmt: skip
 # Cells for every column: plain ones, and ones that make a block not plain
 # (a quote, a delimiter or line break inside quotes, a formula, a NUL).
-FINDING = ["", "0", "1", "1", "0", "sí", "no", "x", "maybe", "-", "+"]
-LEUKOCYTES = ["", "3999", "4000", "4001", "2500", "abc", "-5"]
-TEMPERATURE = ["", "38", "38.1", "37,5", "=1"]
 NOTES = ["", "ok", "a;b", "a,b", 'say "x"', "two\nlines", "=cmd", "@x", "\tx", "€"]
-
-
-@st.composite
-def tables(draw: st.DrawFn) -> list[list[str]]:
-    rows = [HEADER]
-    for number in range(draw(st.integers(0, 40))):
-        row = [
-            f"P{number}",
-            draw(st.sampled_from(FINDING)),
-            draw(st.sampled_from(FINDING)),
-            draw(st.sampled_from(FINDING)),
-            draw(st.sampled_from(LEUKOCYTES)),
-            draw(st.sampled_from(TEMPERATURE)),
-            draw(st.sampled_from(NOTES[:2] * 6 + NOTES)),
-        ]
-        shape = draw(st.integers(0, 19))
-        if shape == 0:
-            row = row[:3]  # a short row
-        elif shape == 1:
-            row = [*row, "extra"]  # a long row
-        elif shape == 2:
-            row = []  # an empty line
-        rows.append(row)
-    return rows
-
-
-def _text(rows: list[list[str]], delimiter: str, newline: str) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerows(rows)
-    return buffer.getvalue()
+TABLES = tables(
+    findings=["", "0", "1", "1", "0", "sí", "no", "x", "maybe", "-", "+"],
+    leukocytes=["", "3999", "4000", "4001", "2500", "abc", "-5"],
+    temperatures=["", "38", "38.1", "37,5", "=1"],
+    notes=NOTES[:2] * 6 + NOTES,
+    most=40,
+)
 
 
 def _both(
@@ -75,25 +49,13 @@ def _both(
     )
 
 
-def _same(a: files.FileSummary, b: files.FileSummary) -> None:
-    assert (a.rows, a.scored, a.incomplete, a.errors, a.empty) == (
-        b.rows,
-        b.scored,
-        b.incomplete,
-        b.errors,
-        b.empty,
-    )
-    assert a.blank_counted_absent == b.blank_counted_absent
-    assert a.digest() == b.digest()
-
-
 @settings(
     max_examples=400,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
-    rows=tables(),
+    rows=TABLES,
     delimiter=st.sampled_from([",", ";", "\t"]),
     newline=st.sampled_from(["\r\n", "\n"]),
     block=st.sampled_from([7, 64, 1 << 20]),
@@ -110,7 +72,7 @@ def test_same_bytes_as_the_csv_path(
     batch: int,
     last_break: bool,
 ) -> None:
-    text = _text(rows, delimiter, newline)
+    text = csv_text(rows, delimiter, newline)
     if not last_break and text.endswith(newline) and len(rows) > 1:
         text = text[: -len(newline)]  # the last line without its break
     suffix = {",": "csv", ";": "csv", "\t": "tsv"}[delimiter]
@@ -121,7 +83,7 @@ def test_same_bytes_as_the_csv_path(
             tmp_path, patch, f"t.{suffix}", text.encode()
         )
     assert line_out == csv_out
-    _same(line_summary, csv_summary)
+    assert_same_summary(line_summary, csv_summary)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +111,7 @@ def test_edge_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) 
                 tmp_path, patch, "e.csv", text.encode()
             )
         assert line_out == csv_out
-        _same(line_summary, csv_summary)
+        assert_same_summary(line_summary, csv_summary)
 
 
 def test_a_line_longer_than_the_cell_limit_is_left_to_the_csv_reader(
@@ -157,25 +119,15 @@ def test_a_line_longer_than_the_cell_limit_is_left_to_the_csv_reader(
 ) -> None:
     monkeypatch.setattr(lines, "MAX_CELL_BYTES", 8)
     text = "id,arthritis\r\nP1,1\r\nP2-with-a-long-name,0\r\n"
-    reader = LineReader(
-        io.StringIO(text.split("\r\n", 1)[1], newline=""),
-        delimiter=",",
-        newline="\r\n",
-        width=2,
-        batch=10,
-    )
+    reader = plain_tables.reader(text.split("\r\n", 1)[1], newline="\r\n")
     (block,) = reader.blocks()
     assert block.lines is None  # written the usual way
     assert block.rows == [["P1", "1"], ["P2-with-a-long-name", "0"]]
 
 
 def test_plain_lines_are_taken_and_kept_as_they_are() -> None:
-    reader = LineReader(
-        io.StringIO("P1,1, spaced ,\r\nP2,0,x,y\r\n", newline=""),
-        delimiter=",",
-        newline="\r\n",
-        width=4,
-        batch=10,
+    reader = plain_tables.reader(
+        "P1,1, spaced ,\r\nP2,0,x,y\r\n", newline="\r\n", width=4
     )
     (block,) = reader.blocks()
     assert block.lines == ["P1,1, spaced ,", "P2,0,x,y"]
@@ -186,25 +138,13 @@ def test_plain_lines_are_taken_and_kept_as_they_are() -> None:
 @pytest.mark.parametrize("cell", ["=1", "+1", "-x", "@x", "-5", "\tx"])
 def test_a_formula_like_cell_is_not_plain(cell: str) -> None:
     for text in (f"{cell},1\n", f"P1,{cell}\n"):
-        reader = LineReader(
-            io.StringIO(text, newline=""),
-            delimiter=",",
-            newline="\n",
-            width=2,
-            batch=10,
-        )
+        reader = plain_tables.reader(text)
         (block,) = reader.blocks()
         assert block.lines is None
 
 
 def test_a_tab_starts_no_formula_in_a_tab_file() -> None:
-    reader = LineReader(
-        io.StringIO("P1\t1\n", newline=""),
-        delimiter="\t",
-        newline="\n",
-        width=2,
-        batch=10,
-    )
+    reader = plain_tables.reader("P1\t1\n", delimiter="\t")
     (block,) = reader.blocks()
     assert block.lines == ["P1\t1"]
 

@@ -18,16 +18,19 @@ from mexsledai.cli import main
 from mexsledai.tables import files, parts
 from mexsledai.tables.files import FileSummary, score_file
 from mexsledai.tables.parts import cut
+from tests.tables.plain_tables import assert_same_summary, csv_text, tables
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="parts are forked on Linux only"
 )
 
-HEADER = ["id", "arthritis", "fever", "leukopenia", "leukocytes_per_mm3",
-          "temperature_c", "notes"]  # fmt: skip
-FINDING = ["", "0", "1", "1", "0", "sí", "x", "maybe", "-"]
-LEUKOCYTES = ["", "3999", "4000", "4001", "2500", "abc", "50"]
-TEMPERATURE = ["", "38", "38.1", "37,5"]
+TABLES = tables(
+    findings=["", "0", "1", "1", "0", "sí", "x", "maybe", "-"],
+    leukocytes=["", "3999", "4000", "4001", "2500", "abc", "50"],
+    temperatures=["", "38", "38.1", "37,5"],
+    notes=["", "ok", "a;b", "=x", "ü"],
+    most=60,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -37,54 +40,10 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "usable_cpus", lambda: 3)
 
 
-@st.composite
-def tables(draw: st.DrawFn) -> list[list[str]]:
-    rows = [HEADER]
-    for number in range(draw(st.integers(0, 60))):
-        row = [
-            f"P{number}",
-            draw(st.sampled_from(FINDING)),
-            draw(st.sampled_from(FINDING)),
-            draw(st.sampled_from(FINDING)),
-            draw(st.sampled_from(LEUKOCYTES)),
-            draw(st.sampled_from(TEMPERATURE)),
-            draw(st.sampled_from(["", "ok", "a;b", "=x", "ü"])),
-        ]
-        shape = draw(st.integers(0, 14))
-        if shape == 0:
-            row = row[:3]
-        elif shape == 1:
-            row = [*row, "extra"]
-        elif shape == 2:
-            row = []
-        rows.append(row)
-    return rows
-
-
-def _text(rows: list[list[str]], delimiter: str, newline: str) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerows(rows)
-    return buffer.getvalue()
-
-
 def _whole(monkeypatch: pytest.MonkeyPatch, source: Path, target: Path) -> FileSummary:
     with monkeypatch.context() as patch:
         patch.setattr(parts, "cut", lambda *_, **__: None)
         return score_file(str(source), str(target))
-
-
-def _same(a: FileSummary, b: FileSummary) -> None:
-    assert (a.rows, a.scored, a.incomplete, a.errors, a.empty) == (
-        b.rows,
-        b.scored,
-        b.incomplete,
-        b.errors,
-        b.empty,
-    )
-    assert a.blank_counted_absent == b.blank_counted_absent
-    assert a.problems == b.problems
-    assert list(a.problems) == list(b.problems)  # first seen, first listed
-    assert a.digest() == b.digest()
 
 
 @settings(
@@ -93,7 +52,7 @@ def _same(a: FileSummary, b: FileSummary) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
-    rows=tables(),
+    rows=TABLES,
     delimiter=st.sampled_from([",", ";", "\t"]),
     newline=st.sampled_from(["\r\n", "\n"]),
     bom=st.booleans(),
@@ -108,14 +67,14 @@ def test_parts_write_what_one_process_writes(
 ) -> None:
     source = tmp_path / ("t.tsv" if delimiter == "\t" else "t.csv")
     source.write_bytes(
-        (b"\xef\xbb\xbf" if bom else b"") + _text(rows, delimiter, newline).encode()
+        (b"\xef\xbb\xbf" if bom else b"") + csv_text(rows, delimiter, newline).encode()
     )
     in_parts = score_file(str(source), str(tmp_path / "parts.csv"))
     whole = _whole(monkeypatch, source, tmp_path / "whole.csv")
     assert (tmp_path / "parts.csv").read_bytes() == (
         tmp_path / "whole.csv"
     ).read_bytes()
-    _same(in_parts, whole)
+    assert_same_summary(in_parts, whole)
 
 
 def _numbered(count: int, newline: str = "\r\n") -> str:
