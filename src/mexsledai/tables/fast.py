@@ -95,8 +95,34 @@ _Group = tuple[
 # What a rule's lab cells say: its derivation (None if it has none), their
 # numbers, and the warning by the finding's recorded value (once worded).
 _Saying = tuple[Derivation | None, dict[str, float], dict[object, str]]
-# A lab rule's finding, getter, lab column indexes, and caches (see _rule_cells).
-_Rule = tuple[str, Getter, tuple[int, ...], dict[object, str], dict[object, _Saying]]
+
+
+class _Rule:
+    """A lab rule as a table reads it, with what its rows taught.
+
+    Attributes:
+        finding: the rule's finding.
+        labs: the indexes of the lab columns of its quantities.
+        cell: the getter of the finding's cell (None without a column).
+        cells: the getter of the finding's cell and its lab cells.
+        verdicts: whether a warning is due, by the finding's cell and the
+            bits of its lab cells (few values: most rows need no more).
+        texts: the warning, by the finding's cell and its lab cells.
+        said: what the lab cells alone say (`_Saying`), by those cells.
+    """
+
+    __slots__ = ("cell", "cells", "finding", "labs", "said", "texts", "verdicts")
+
+    def __init__(
+        self, finding: str, labs: tuple[int, ...], cell: Getter | None, cells: Getter
+    ) -> None:
+        self.finding = finding
+        self.labs = labs
+        self.cell = cell
+        self.cells = cells
+        self.verdicts: dict[tuple[object, ...], bool] = {}
+        self.texts: dict[object, str] = {}
+        self.said: dict[object, _Saying] = {}
 
 
 def _nones(values: list[Any]) -> Iterator[int]:
@@ -206,11 +232,8 @@ class FastRows:
         self._rules = self._rule_cells(columns)
 
     def _rule_cells(self, columns: dict[str, int]) -> list[_Rule]:
-        """Per lab rule with a lab column, in rule order (the order of
-        warnings): its finding, a getter of the finding's cell (if it has a
-        column) and the rule's lab cells, the indexes of those lab columns,
-        a cache of the warning those cells give ("" for none), and a cache
-        of what the lab cells alone say."""
+        """Each lab rule with a lab column, in rule order (the order of
+        warnings)."""
         rules: list[_Rule] = []
         for rule in LAB_RULES:
             labs = tuple(
@@ -224,15 +247,8 @@ class FastRows:
             wanted = [self._scorer.plan.labs[i][0] for i in labs]
             if finding_column is not None:
                 wanted.insert(0, finding_column)
-            rules.append(
-                (
-                    rule.finding,
-                    itemgetter(*wanted),
-                    labs,
-                    {},
-                    {},
-                )
-            )
+            cell = itemgetter(finding_column) if finding_column is not None else None
+            rules.append(_Rule(rule.finding, labs, cell, itemgetter(*wanted)))
         return rules
 
     def _group(self, columns: dict[str, int]) -> list[_Group]:
@@ -517,7 +533,10 @@ class FastRows:
         if warned:
             if full:
                 warned = [at for at in warned if at not in full]
-            messages = self._messages([rows[at] for at in warned])
+            messages = self._messages(
+                [rows[at] for at in warned],
+                [list(map(bits.__getitem__, warned)) for bits in lab_bits],
+            )
             for at, values in zip(
                 warned,
                 [
@@ -603,67 +622,99 @@ class FastRows:
             category = ""
         return ("", low, high, category, "incomplete", message, ""), "incomplete"
 
-    def _messages(self, rows: list[Sequence[object]]) -> Iterator[str]:
+    def _messages(
+        self, rows: list[Sequence[object]], lab_bits: list[list[int]]
+    ) -> Iterator[str]:
         """The warnings of rows with warnings, each row's joined in rule
-        order: per lab rule, what its finding's cell and its lab cells say,
-        cached by those cells."""
+        order: per lab rule, whether its finding's cell and its lab cells'
+        bits call for a warning (a few values, cached), and if so, the
+        warning those cells give (cached by the cells).
+
+        Args:
+            rows: the rows with warnings.
+            lab_bits: the bits of those rows' lab cells, by lab column.
+        """
+        count = len(rows)
         parts: list[list[str]] = []
-        for finding, getter, labs, cache, said in self._rules:
-            keys = list(map(getter, rows))
-            found: list[Any] = list(map(cache.get, keys))
-            if None in found:
+        for rule in self._rules:
+            cells: list[object] = (
+                list(map(rule.cell, rows)) if rule.cell else [None] * count
+            )
+            keys = list(zip(cells, *[lab_bits[i] for i in rule.labs], strict=True))
+            due: list[Any] = list(map(rule.verdicts.get, keys))
+            for at in _nones(due):
+                due[at] = rule.verdicts[keys[at]] = self._due(rule, *keys[at])
+            texts = [""] * count
+            wanted = list(compress(range(count), due))
+            if wanted:
+                some = [rows[at] for at in wanted]
+                words = list(map(rule.cells, some))
+                found: list[Any] = list(map(rule.texts.get, words))
                 for at in _nones(found):
-                    known = cache.get(keys[at])  # worded earlier in this batch?
+                    known = rule.texts.get(words[at])  # worded earlier in this batch?
                     if known is None:
-                        known = self._rule_warning(finding, rows[at], labs, said)
-                        if len(cache) < 4 * _LIMIT:
-                            cache[keys[at]] = known
+                        known = self._rule_warning(rule, some[at])
+                        if len(rule.texts) < _LIMIT:
+                            rule.texts[words[at]] = known
                     found[at] = known
-            parts.append(found)
+                for at, text in zip(wanted, found, strict=True):
+                    texts[at] = text
+            parts.append(texts)
         return map("; ".join, map(partial(filter, None), zip(*parts, strict=True)))
 
-    def _rule_warning(
-        self,
-        finding: str,
-        cells: Sequence[object],
-        labs: tuple[int, ...],
-        said: dict[object, _Saying],
-    ) -> str:
-        """What one lab rule says of a row, in the words of `mexsledai.score`:
-        a conflict with the recorded finding, a finding left undecided, or
-        nothing (""). What the rule's lab cells say is cached by those cells
-        (``said``): they take more values than the finding's cell."""
-        lab_cells = tuple(self._labs[index][0](cells) for index in labs)
-        found = said.get(lab_cells)
-        if found is None:
-            found = self._lab_saying(finding, lab_cells, labs)
-            if len(said) < _LIMIT:
-                said[lab_cells] = found
-        derivation, numbers, texts = found
+    def _due(self, rule: _Rule, cell: object, *bits: int) -> bool:
+        """Whether a rule words a warning for a finding's cell and the bits
+        of its lab cells: a recorded value that the labs contradict, or a
+        finding left blank that they cannot decide."""
+        derivation = next(
+            (d for d in self._plan(sum(bits)) if d.finding == rule.finding), None
+        )
         if derivation is None:
+            return False
+        current = None
+        if rule.cell is not None:
+            current = self._scorer.words.get(cell, _MISSING)
+            if current is _MISSING:
+                current = read_finding(cell, decimal=self._scorer.decimal)
+        if derivation.present is None:
+            return current is None
+        return current is not None and current is not derivation.present
+
+    def _rule_warning(self, rule: _Rule, cells: Sequence[object]) -> str:
+        """The warning a lab rule words for a row (one is due: `_due`), in
+        the words of `mexsledai.score`: a conflict with the recorded finding,
+        or a finding left undecided. What the rule's lab cells say is cached
+        by those cells (``rule.said``): they take more values than the
+        finding's cell."""
+        lab_cells = tuple(self._labs[index][0](cells) for index in rule.labs)
+        found = rule.said.get(lab_cells)
+        if found is None:
+            found = self._lab_saying(rule.finding, lab_cells, rule.labs)
+            if len(rule.said) < _LIMIT:
+                rule.said[lab_cells] = found
+        derivation, numbers, texts = found
+        if derivation is None:  # pragma: no cover - a warning is due
             return ""
         current = None
-        cell_of = self._finding_cell.get(finding)
-        if cell_of is not None:
-            cell = cell_of(cells)
+        if rule.cell is not None:
+            cell = rule.cell(cells)
             current = self._scorer.words.get(cell, _MISSING)
             if current is _MISSING:
                 current = read_finding(cell, decimal=self._scorer.decimal)
         text = texts.get(current)
         if text is None:
-            text = texts[current] = ""
             if derivation.present is None:
-                if current is None:
-                    text = texts[current] = undetermined_warning(
-                        finding, derivation, numbers, self._scorer.unrecorded
-                    )
-            elif current is not None and current is not derivation.present:
-                text = texts[current] = conflict_warning(
-                    finding,
+                text = undetermined_warning(
+                    rule.finding, derivation, numbers, self._scorer.unrecorded
+                )
+            else:
+                text = conflict_warning(
+                    rule.finding,
                     current,  # type: ignore[arg-type]
                     derivation,
                     numbers,
                 )
+            texts[current] = text
         return text
 
     def _lab_saying(
