@@ -643,7 +643,10 @@ class FastRows:
             keys = list(zip(cells, *[lab_bits[i] for i in rule.labs], strict=True))
             due: list[Any] = list(map(rule.verdicts.get, keys))
             for at in _nones(due):
-                due[at] = rule.verdicts[keys[at]] = self._due(rule, *keys[at])
+                verdict = rule.verdicts.get(keys[at])  # decided earlier in this batch?
+                if verdict is None:
+                    verdict = rule.verdicts[keys[at]] = self._due(rule, *keys[at])
+                due[at] = verdict
             texts = [""] * count
             wanted = list(compress(range(count), due))
             if wanted:
