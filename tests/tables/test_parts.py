@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from mexsledai.cli import main
 from mexsledai.tables import files, parts
 from mexsledai.tables.files import FileSummary, score_file
+from mexsledai.tables.headers import TableError
 from mexsledai.tables.parts import cut
 from tests.tables.plain_tables import assert_same_summary, csv_text, tables
 
@@ -236,3 +237,51 @@ def test_parts_to_standard_output(
         assert main(["score", str(source), "-o", "-"]) == 0
     assert capsysbinary.readouterr().out == in_parts
     assert in_parts.count(b"\r\n") == 201
+
+
+def test_jobs_chooses_the_number_of_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "j.csv"
+    source.write_text(_numbered(300), newline="")
+    counts: list[int] = []
+    run_parts = parts.run_parts
+
+    def counted(cuts: list[Any], *args: Any) -> object:
+        counts.append(len(cuts))
+        return run_parts(cuts, *args)
+
+    monkeypatch.setattr(parts, "run_parts", counted)
+    outputs = []
+    for jobs in (None, 1, 2, 5):
+        target = tmp_path / f"out{jobs}.csv"
+        assert main(["score", str(source), "-o", str(target)]
+                    + ([] if jobs is None else ["--jobs", str(jobs)])) == 0  # fmt: skip
+        outputs.append(target.read_bytes())
+    assert counts == [3, 2, 5]  # one a usable CPU by default; --jobs 1: no parts
+    assert all(output == outputs[0] for output in outputs)
+    assert parts.cut(str(source), encoding="utf-8", parts=1000) is not None
+    assert len(parts.cut(str(source), encoding="utf-8", parts=1000) or []) <= 64
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two", "1.5"])
+def test_jobs_must_be_a_whole_number_from_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    source = tmp_path / "b.csv"
+    source.write_text(_numbered(3), newline="")
+    with pytest.raises(SystemExit) as stopped:
+        main(["score", str(source), "--jobs", jobs])
+    assert stopped.value.code == 2
+    assert (
+        f"--jobs must be a whole number from 1, got {jobs!r}" in capsys.readouterr().err
+    )
+    assert not (tmp_path / "b.scored.csv").exists()
+
+
+def test_jobs_in_the_library_must_be_from_1(tmp_path: Path) -> None:
+    source = tmp_path / "l.csv"
+    source.write_text(_numbered(3), newline="")
+    with pytest.raises(TableError, match="jobs must be a whole number from 1, got 0"):
+        score_file(str(source), jobs=0)
+    assert not (tmp_path / "l.scored.csv").exists()

@@ -36,6 +36,7 @@ examples:
   mexsledai score export.csv --decimal ,      semicolons and decimal commas
   mexsledai score visits.xlsx --sheet Day22 -o day22.scored.xlsx
   mexsledai score visits.csv --unrecorded unknown   blanks give a range
+  mexsledai score registry.csv --jobs 1       one process, even for a large file
 """
 
 
@@ -60,14 +61,35 @@ def add(commands: Any) -> None:
         action="store_true",
         help="write JSON Lines, one object per row (default name: INPUT.scored.jsonl)",
     )
+    score.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes that score a large plain text file in parts (on Linux; "
+        "default: one per usable CPU, at most 8; 1 scores it in one process)",
+    )
     add_reading_options(score)
     score.set_defaults(run=run)
+
+
+def _jobs(text: str) -> int:
+    """A --jobs value: a whole number from 1."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        msg = f"--jobs must be a whole number from 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return jobs
 
 
 def run(args: argparse.Namespace) -> int:
     """Score the file and report."""
     from ..tables.files import score_file  # noqa: PLC0415
 
-    summary = score_file(args.input, args.output, jsonl=args.jsonl, **reading(args))
+    summary = score_file(
+        args.input, args.output, jsonl=args.jsonl, jobs=args.jobs, **reading(args)
+    )
     report(summary)
     return EXIT_ROW_ERRORS if summary.errors else EXIT_OK

@@ -385,6 +385,7 @@ def score_file(
     columns: Mapping[str, str | None] | None = None,
     explain: bool = False,
     jsonl: bool = False,
+    jobs: int | None = None,
 ) -> FileSummary:
     """Score a spreadsheet into a new one, one visit a row.
 
@@ -412,6 +413,9 @@ def score_file(
             headers it names (``--columns``).
         explain: append the ``--explain`` columns.
         jsonl: write JSON Lines (the output must then be ``.jsonl`` or ``-``).
+        jobs: the processes that score a large plain text file in parts, on
+            Linux (default: one per usable CPU, at most 8; 1: one process).
+            The output is the same whatever their number.
 
     Returns:
         The `FileSummary`.
@@ -420,6 +424,9 @@ def score_file(
         TableError: nothing could be done (the file, the header, an option);
             no output is left behind.
     """
+    if jobs is not None and jobs < 1:
+        msg = f"jobs must be a whole number from 1, got {jobs!r}"
+        raise TableError(msg)
     output_path = output_path or default_output(input_path, jsonl=jsonl)
     _check_paths(input_path, output_path, jsonl=jsonl)
     suffix = ".csv" if output_path == STDIO else _suffix(output_path)
@@ -475,7 +482,7 @@ def score_file(
                     )
                     try:
                         if lines is None or not _in_parts(
-                            input_path, table, scorer, summary, text, writer
+                            input_path, table, scorer, summary, text, writer, jobs
                         ):
                             _write_rows(
                                 table,
@@ -560,11 +567,12 @@ def _in_parts(
     summary: FileSummary,
     text: io.TextIOWrapper,
     writer: TextWriter,
+    jobs: int | None,
 ) -> bool:
     """Score a large plain file in parts, one process each (`parts`), when it
     can be cut; say whether it was. Otherwise, or if a part failed, nothing
     but the header has been written, and the caller scores it as usual."""
-    cuts = parts.cut(input_path, encoding=table.encoding)
+    cuts = parts.cut(input_path, encoding=table.encoding, parts=jobs)
     if cuts is None:
         return False
     begun = text.tell()

@@ -29,7 +29,8 @@ __all__ = ["MIN_BYTES", "NotCut", "Part", "cut", "run_parts", "text_of"]
 
 #: The smallest data worth cutting: below it, forking costs more than it saves.
 MIN_BYTES: Final = 4 * 1024 * 1024
-_MOST_PARTS: Final = 8
+_MOST_PARTS: Final = 8  # by default
+_MOST_JOBS: Final = 64  # when asked for more
 _SCAN: Final = 1 << 22  # bytes scanned at once
 
 
@@ -70,11 +71,12 @@ def cut(path: str, *, encoding: str, parts: int | None = None) -> list[Part] | N
     Args:
         path: the file.
         encoding: its encoding, as the table was opened with.
-        parts: how many parts (default: one per usable CPU, at most 8).
+        parts: how many parts (default: one per usable CPU, at most 8; at
+            most 64 when asked); 1 or fewer: none.
     """
     if not sys.platform.startswith("linux") or encoding not in ("utf-8", "utf-8-sig"):
         return None
-    count = parts or min(usable_cpus(), _MOST_PARTS)
+    count = min(usable_cpus(), _MOST_PARTS) if parts is None else min(parts, _MOST_JOBS)
     if count < 2:
         return None
     with open(path, "rb") as stream:  # noqa: PTH123
