@@ -54,13 +54,16 @@ _GROUP_CELLS: Final = 6  # finding cells cached together: 3**6 usual patterns
 # finding cells a spreadsheet would read as a formula ("-", "+"). Then two
 # bits per lab column (given, abnormal) from bit 42 (at most 14 columns, to
 # bit 69); from bit 72 the count of findings a lab value made present (for
-# mexsledai_derived); and from bit 80 the count of cells that the fast path
-# leaves to the full path.
+# mexsledai_derived); from bit 78 one bit per lab rule that words a warning
+# (in `LAB_RULES` order); and from bit 88 the count of cells that the fast
+# path leaves to the full path.
 _LOW, _HIGH, _BLANK, _RECORDED, _WARNED, _GIVEN, _FORMULA = 0, 6, 12, 18, 24, 30, 36
 _LAB_FLAGS: Final = 42
 _DERIVED: Final = 72
+_DUE: Final = 78
 _FIELD: Final = 63
-_BAD: Final = 1 << 80
+_BAD: Final = 1 << 88
+_DUE_BIT: Final = {rule.finding: 1 << (_DUE + n) for n, rule in enumerate(LAB_RULES)}
 # What rows must share to share their appended values: the fields up to the
 # formula count, but the blank count; and the bad count.
 _KEY: Final = ((1 << _FORMULA) - 1) & ~(_FIELD << _BLANK) | -_BAD
@@ -105,13 +108,11 @@ class _Rule:
         labs: the indexes of the lab columns of its quantities.
         cell: the getter of the finding's cell (None without a column).
         cells: the getter of the finding's cell and its lab cells.
-        verdicts: whether a warning is due, by the finding's cell and the
-            bits of its lab cells (few values: most rows need no more).
         texts: the warning, by the finding's cell and its lab cells.
         said: what the lab cells alone say (`_Saying`), by those cells.
     """
 
-    __slots__ = ("cell", "cells", "finding", "labs", "said", "texts", "verdicts")
+    __slots__ = ("cell", "cells", "finding", "labs", "said", "texts")
 
     def __init__(
         self, finding: str, labs: tuple[int, ...], cell: Getter | None, cells: Getter
@@ -120,7 +121,6 @@ class _Rule:
         self.labs = labs
         self.cell = cell
         self.cells = cells
-        self.verdicts: dict[tuple[object, ...], bool] = {}
         self.texts: dict[object, str] = {}
         self.said: dict[object, _Saying] = {}
 
@@ -395,7 +395,7 @@ class FastRows:
         )
         recorded = any(value is not None for value in values)
         final = list(values)
-        warned = False
+        due = 0
         derived = 0
         for derivation in self._plan(mask) if mask else ():
             where, offset = _POSITION_OF_FINDING[derivation.finding]
@@ -403,12 +403,13 @@ class FastRows:
                 continue
             current = values[offset]
             if derivation.present is None:
-                warned = warned or current is None
+                if current is None:
+                    due |= _DUE_BIT[derivation.finding]
             elif current is None:
                 final[offset] = derivation.present
                 derived += derivation.present
             elif current is not derivation.present:
-                warned = True
+                due |= _DUE_BIT[derivation.finding]
         weight = DESCRIPTORS[position].weight
         blank = sum(
             1 for has, v in zip(has_column, final, strict=True) if has and v is None
@@ -424,9 +425,10 @@ class FastRows:
             | high << _HIGH
             | (blank if self._assume_absent else 0) << _BLANK
             | int(recorded) << _RECORDED
-            | int(warned) << _WARNED
+            | int(due > 0) << _WARNED
             | formulas << _FORMULA
             | derived << _DERIVED
+            | due
         )
 
     def _group_reading(
@@ -534,8 +536,7 @@ class FastRows:
             if full:
                 warned = [at for at in warned if at not in full]
             messages = self._messages(
-                [rows[at] for at in warned],
-                [list(map(bits.__getitem__, warned)) for bits in lab_bits],
+                [rows[at] for at in warned], list(map(packed.__getitem__, warned))
             )
             for at, values in zip(
                 warned,
@@ -623,32 +624,26 @@ class FastRows:
         return ("", low, high, category, "incomplete", message, ""), "incomplete"
 
     def _messages(
-        self, rows: list[Sequence[object]], lab_bits: list[list[int]]
+        self, rows: list[Sequence[object]], packed: list[int]
     ) -> Iterator[str]:
         """The warnings of rows with warnings, each row's joined in rule
-        order: per lab rule, whether its finding's cell and its lab cells'
-        bits call for a warning (a few values, cached), and if so, the
-        warning those cells give (cached by the cells).
+        order: for each lab rule that words one (its bit in the row's packed
+        reading), the warning its finding's cell and lab cells give, cached
+        by those cells.
 
         Args:
             rows: the rows with warnings.
-            lab_bits: the bits of those rows' lab cells, by lab column.
+            packed: their packed readings.
         """
         count = len(rows)
         parts: list[list[str]] = []
         for rule in self._rules:
-            cells: list[object] = (
-                list(map(rule.cell, rows)) if rule.cell else [None] * count
+            wanted = list(
+                compress(
+                    range(count), map(and_, packed, repeat(_DUE_BIT[rule.finding]))
+                )
             )
-            keys = list(zip(cells, *[lab_bits[i] for i in rule.labs], strict=True))
-            due: list[Any] = list(map(rule.verdicts.get, keys))
-            for at in _nones(due):
-                verdict = rule.verdicts.get(keys[at])  # decided earlier in this batch?
-                if verdict is None:
-                    verdict = rule.verdicts[keys[at]] = self._due(rule, *keys[at])
-                due[at] = verdict
             texts = [""] * count
-            wanted = list(compress(range(count), due))
             if wanted:
                 some = [rows[at] for at in wanted]
                 words = list(map(rule.cells, some))
@@ -665,26 +660,8 @@ class FastRows:
             parts.append(texts)
         return map("; ".join, map(partial(filter, None), zip(*parts, strict=True)))
 
-    def _due(self, rule: _Rule, cell: object, *bits: int) -> bool:
-        """Whether a rule words a warning for a finding's cell and the bits
-        of its lab cells: a recorded value that the labs contradict, or a
-        finding left blank that they cannot decide."""
-        derivation = next(
-            (d for d in self._plan(sum(bits)) if d.finding == rule.finding), None
-        )
-        if derivation is None:
-            return False
-        current = None
-        if rule.cell is not None:
-            current = self._scorer.words.get(cell, _MISSING)
-            if current is _MISSING:
-                current = read_finding(cell, decimal=self._scorer.decimal)
-        if derivation.present is None:
-            return current is None
-        return current is not None and current is not derivation.present
-
     def _rule_warning(self, rule: _Rule, cells: Sequence[object]) -> str:
-        """The warning a lab rule words for a row (one is due: `_due`), in
+        """The warning a lab rule words for a row (one is due), in
         the words of `mexsledai.score`: a conflict with the recorded finding,
         or a finding left undecided. What the rule's lab cells say is cached
         by those cells (``rule.said``): they take more values than the
