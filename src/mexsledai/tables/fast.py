@@ -107,21 +107,28 @@ class _Rule:
         finding: the rule's finding.
         labs: the indexes of the lab columns of its quantities.
         cell: the getter of the finding's cell (None without a column).
-        cells: the getter of the finding's cell and its lab cells.
-        texts: the warning, by the finding's cell and its lab cells.
+        lab_cells: the getter of the lab cells (one cell, or a tuple).
+        texts: the warning, by the finding's cell, then by the lab cells
+            (two small look-ups cost less than one by a pair).
+        size: the warnings in ``texts``.
         said: what the lab cells alone say (`_Saying`), by those cells.
     """
 
-    __slots__ = ("cell", "cells", "finding", "labs", "said", "texts")
+    __slots__ = ("cell", "finding", "lab_cells", "labs", "said", "size", "texts")
 
     def __init__(
-        self, finding: str, labs: tuple[int, ...], cell: Getter | None, cells: Getter
+        self,
+        finding: str,
+        labs: tuple[int, ...],
+        cell: Getter | None,
+        lab_cells: Getter,
     ) -> None:
         self.finding = finding
         self.labs = labs
         self.cell = cell
-        self.cells = cells
-        self.texts: dict[object, str] = {}
+        self.lab_cells = lab_cells
+        self.texts: dict[object, dict[object, str]] = {}
+        self.size = 0
         self.said: dict[object, _Saying] = {}
 
 
@@ -244,11 +251,9 @@ class FastRows:
             if not labs:
                 continue
             finding_column = columns.get(rule.finding)
-            wanted = [self._scorer.plan.labs[i][0] for i in labs]
-            if finding_column is not None:
-                wanted.insert(0, finding_column)
+            lab_cells = itemgetter(*[self._scorer.plan.labs[i][0] for i in labs])
             cell = itemgetter(finding_column) if finding_column is not None else None
-            rules.append(_Rule(rule.finding, labs, cell, itemgetter(*wanted)))
+            rules.append(_Rule(rule.finding, labs, cell, lab_cells))
         return rules
 
     def _group(self, columns: dict[str, int]) -> list[_Group]:
@@ -646,14 +651,21 @@ class FastRows:
             texts = [""] * count
             if wanted:
                 some = [rows[at] for at in wanted]
-                words = list(map(rule.cells, some))
-                found: list[Any] = list(map(rule.texts.get, words))
+                cells: list[object] = (
+                    list(map(rule.cell, some)) if rule.cell else [None] * len(some)
+                )
+                for cell in set(cells):
+                    rule.texts.setdefault(cell, {})
+                by_cell = list(map(rule.texts.__getitem__, cells))
+                labs = list(map(rule.lab_cells, some))
+                found: list[Any] = list(map(dict.get, by_cell, labs))
                 for at in _nones(found):
-                    known = rule.texts.get(words[at])  # worded earlier in this batch?
+                    known = by_cell[at].get(labs[at])  # worded earlier in this batch?
                     if known is None:
                         known = self._rule_warning(rule, some[at])
-                        if len(rule.texts) < _LIMIT:
-                            rule.texts[words[at]] = known
+                        if rule.size < _LIMIT:
+                            by_cell[at][labs[at]] = known
+                            rule.size += 1
                     found[at] = known
                 for at, text in zip(wanted, found, strict=True):
                     texts[at] = text

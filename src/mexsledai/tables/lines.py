@@ -226,15 +226,22 @@ class AppendedText:
                 texts[values] = text
         return found
 
-    def _fields(self, values: list[str]) -> list[str]:
+    def _fields(self, values: list[str]) -> list[str] | Iterator[str]:
         """Values as the CSV writer writes them (none holds a line break):
         quoted, their quotes doubled, when they hold the delimiter or a
-        quote."""
-        quoted = map(
-            or_,
-            map(contains, values, repeat(self._delimiter)),
-            map(contains, values, repeat('"')),
+        quote. When all or none must be, at C speed."""
+        quoted = list(
+            map(
+                or_,
+                map(contains, values, repeat(self._delimiter)),
+                map(contains, values, repeat('"')),
+            )
         )
+        if not any(quoted):
+            return values
+        if all(quoted):
+            doubled = map(str.replace, values, repeat('"'), repeat('""'))
+            return map("".join, zip(repeat('"'), doubled, repeat('"')))
         return [
             '"' + value.replace('"', '""') + '"' if quote else value
             for value, quote in zip(values, quoted, strict=True)
