@@ -208,17 +208,22 @@ def test_a_plain_file_is_really_scored_in_parts(
 
     def recorded(*args: Any, **kwargs: Any) -> object:
         outcome = run_parts(*args, **kwargs)
-        outcomes.append(outcome)
+        outcomes.append((outcome, kwargs["folder"]))
         return outcome
 
     monkeypatch.setattr(parts, "run_parts", recorded)
-    summary = score_file(str(source), str(tmp_path / "out.csv"))
+    (tmp_path / "out").mkdir()
+    summary = score_file(str(source), str(tmp_path / "out" / "out.csv"))
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["out.csv"]
     assert len(outcomes) == 1
-    assert isinstance(outcomes[0], list)
-    assert len(outcomes[0]) == 3  # one a CPU, as usable_cpus says
+    outcome, folder = outcomes[0]
+    assert isinstance(outcome, list)
+    assert len(outcome) == 3  # one a CPU, as usable_cpus says
+    assert folder == str(tmp_path / "out")  # the parts were written beside the output
     assert (summary.rows, summary.scored, summary.errors) == (300, 300, 0)
     scores = [
-        row[2] for row in csv.reader(io.StringIO((tmp_path / "out.csv").read_text()))
+        row[2]
+        for row in csv.reader(io.StringIO((tmp_path / "out" / "out.csv").read_text()))
     ]
     assert scores[1:] == ["0", "2"] * 150  # arthritis recorded 0, then 1
 
@@ -247,9 +252,9 @@ def test_jobs_chooses_the_number_of_parts(
     counts: list[int] = []
     run_parts = parts.run_parts
 
-    def counted(cuts: list[Any], *args: Any) -> object:
+    def counted(cuts: list[Any], *args: Any, **kwargs: Any) -> object:
         counts.append(len(cuts))
-        return run_parts(cuts, *args)
+        return run_parts(cuts, *args, **kwargs)
 
     monkeypatch.setattr(parts, "run_parts", counted)
     outputs = []

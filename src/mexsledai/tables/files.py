@@ -607,7 +607,14 @@ def _in_parts(
         return counts
 
     try:
-        results = parts.run_parts(cuts, text, score)
+        results = parts.run_parts(
+            cuts,
+            text,
+            score,
+            folder=None
+            if summary.output == STDIO
+            else str(Path(summary.output).parent),
+        )
     except parts.NotCut:
         results = None
     if results is None:

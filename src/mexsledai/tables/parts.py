@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -154,6 +155,8 @@ def run_parts(
     parts: list[Part],
     output: io.TextIOWrapper,
     score: Callable[[Part, IO[str]], object],
+    *,
+    folder: str | None = None,
 ) -> list[object] | None:
     """Score every part, the first in this process into ``output``, the others
     in forked processes; then append their text to ``output`` in order.
@@ -164,6 +167,9 @@ def run_parts(
             header); the parts' bytes are appended to its buffer.
         score: scores one part into a text stream and returns what the
             caller needs of it (picklable: the part's counts).
+        folder: where the forked processes write their parts (beside the
+            output, which needs the room anyway); the system's temporary
+            folder by default.
 
     Returns:
         What ``score`` returned for each part, in order; or ``None`` when a
@@ -172,7 +178,7 @@ def run_parts(
     """
     import pickle  # noqa: PLC0415  (only a run in parts needs it)
 
-    folder = tempfile.mkdtemp(prefix="mexsledai-parts-")
+    folder = tempfile.mkdtemp(prefix=".mexsledai-parts-", dir=folder)
     children: list[tuple[int, Path]] = []
     try:
         for number, part in enumerate(parts[1:], 1):
@@ -201,7 +207,7 @@ def run_parts(
     finally:
         for pid, _ in children:  # a failure in this process: stop the others
             try:
-                os.kill(pid, 9)
+                os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             except OSError:  # pragma: no cover - already gone
                 pass
