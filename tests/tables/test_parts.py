@@ -203,7 +203,7 @@ def test_a_plain_file_is_really_scored_in_parts(
 ) -> None:
     source = tmp_path / "p.csv"
     source.write_text(_numbered(300), newline="")
-    outcomes: list[object] = []
+    outcomes: list[tuple[object, object]] = []
     run_parts = parts.run_parts
 
     def recorded(*args: Any, **kwargs: Any) -> object:
