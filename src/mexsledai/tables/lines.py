@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import contains, is_, itemgetter, or_
 from typing import IO, Any, Final
 
@@ -103,7 +102,7 @@ class LineReader:
                 self._rest = ""
                 self.lines_are_rows = False
                 self.csv_rows = csv.reader(
-                    itertools.chain(io.StringIO(unread, newline=""), self._text),
+                    chain(io.StringIO(unread, newline=""), self._text),
                     delimiter=self._delimiter,
                 )
                 return
