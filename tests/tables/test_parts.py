@@ -1,5 +1,9 @@
 """A large plain file scored in parts, one process each, gives byte for byte
-what one process gives; a file that cannot be cut is scored whole."""
+what one process gives; a file that cannot be cut is scored whole.
+
+The runs in parts happen in a fresh process (`tests.tables.fresh`): only a
+process that runs one thread forks, and this one runs others by then.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,20 @@ import csv
 import io
 import itertools
 import sys
+import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mexsledai.cli import main
-from mexsledai.tables import files, parts
+from mexsledai.tables import parts
 from mexsledai.tables.files import FileSummary, score_file
 from mexsledai.tables.headers import TableError
 from mexsledai.tables.parts import cut
-from tests.tables.plain_tables import assert_same_summary, csv_text, tables
+from tests.tables import fresh
+from tests.tables.plain_tables import csv_text, tables
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="parts are forked on Linux only"
@@ -34,21 +39,32 @@ TABLES = tables(
 )
 
 
-@pytest.fixture(autouse=True)
-def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cut files of any size, into three parts."""
+@pytest.fixture
+def cutting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cut` in this process, as a process of one thread on three CPUs would
+    cut files of any size (it forks nothing)."""
     monkeypatch.setattr(parts, "MIN_BYTES", 0)
     monkeypatch.setattr(parts, "usable_cpus", lambda: 3)
+    monkeypatch.setattr(parts, "single_threaded", lambda: True)
 
 
 def _whole(monkeypatch: pytest.MonkeyPatch, source: Path, target: Path) -> FileSummary:
+    """Scored in this process, in one part."""
     with monkeypatch.context() as patch:
         patch.setattr(parts, "cut", lambda *_, **__: None)
         return score_file(str(source), str(target))
 
 
+def _numbered(count: int, newline: str = "\r\n") -> str:
+    return (
+        "id,arthritis"
+        + newline
+        + "".join(f"P{n},{n % 2}{newline}" for n in range(count))
+    )
+
+
 @settings(
-    max_examples=40,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -70,22 +86,17 @@ def test_parts_write_what_one_process_writes(
     source.write_bytes(
         (b"\xef\xbb\xbf" if bom else b"") + csv_text(rows, delimiter, newline).encode()
     )
-    in_parts = score_file(str(source), str(tmp_path / "parts.csv"))
+    in_parts, _ = fresh.run(tmp_path, source=source, target=tmp_path / "parts.csv")
     whole = _whole(monkeypatch, source, tmp_path / "whole.csv")
     assert (tmp_path / "parts.csv").read_bytes() == (
         tmp_path / "whole.csv"
     ).read_bytes()
-    assert_same_summary(in_parts, whole)
+    # The counts, the problems in the order first seen, the digest.
+    assert in_parts["summary"] == fresh.summary_fields(whole)
+    assert in_parts["ran"] in ([], [3], [2])  # not cut (a quote), or in parts
 
 
-def _numbered(count: int, newline: str = "\r\n") -> str:
-    return (
-        "id,arthritis"
-        + newline
-        + "".join(f"P{n},{n % 2}{newline}" for n in range(count))
-    )
-
-
+@pytest.mark.usefixtures("cutting")
 def test_cut_gives_whole_lines_and_their_row_numbers(tmp_path: Path) -> None:
     source = tmp_path / "n.csv"
     source.write_text(_numbered(1000), newline="")
@@ -104,6 +115,7 @@ def test_cut_gives_whole_lines_and_their_row_numbers(tmp_path: Path) -> None:
         assert data[part.end - 1 : part.end] == b"\n"
 
 
+@pytest.mark.usefixtures("cutting")
 @pytest.mark.parametrize(
     ("text", "encoding"),
     [
@@ -121,6 +133,7 @@ def test_what_is_not_cut(tmp_path: Path, text: str, encoding: str) -> None:
     assert cut(str(source), encoding=encoding) is None
 
 
+@pytest.mark.usefixtures("cutting")
 def test_small_files_and_one_cpu_are_not_cut(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -128,6 +141,7 @@ def test_small_files_and_one_cpu_are_not_cut(
     source.write_text(_numbered(50), newline="")
     assert cut(str(source), encoding="utf-8") is not None
     assert cut(str(source), encoding="utf-8", parts=1) is None
+    assert len(cut(str(source), encoding="utf-8", parts=1000) or []) <= 64
     monkeypatch.setattr(parts, "usable_cpus", lambda: 1)
     assert cut(str(source), encoding="utf-8") is None
     monkeypatch.setattr(parts, "usable_cpus", lambda: 2)
@@ -135,10 +149,32 @@ def test_small_files_and_one_cpu_are_not_cut(
     assert cut(str(source), encoding="utf-8") is None
 
 
+@pytest.mark.usefixtures("cutting")
 def test_a_part_of_one_line_is_not_cut_further(tmp_path: Path) -> None:
     source = tmp_path / "o.csv"
     source.write_text("id,arthritis\r\nP1,1\r\n", newline="")
     assert cut(str(source), encoding="utf-8") is None
+
+
+def test_a_process_with_other_threads_is_not_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parts, "MIN_BYTES", 0)
+    monkeypatch.setattr(parts, "usable_cpus", lambda: 3)
+    source = tmp_path / "t.csv"
+    source.write_text(_numbered(50), newline="")
+    done = threading.Event()
+    other = threading.Thread(target=done.wait)
+    other.start()
+    try:
+        assert not parts.single_threaded()
+        assert cut(str(source), encoding="utf-8") is None
+    finally:
+        done.set()
+        other.join()
+    # A fresh process runs one thread, and forks.
+    answer, _ = fresh.run(tmp_path, source=source, target=tmp_path / "out.csv")
+    assert answer["ran"] == [3]
 
 
 @pytest.mark.parametrize(
@@ -154,21 +190,21 @@ def test_a_part_that_fails_leaves_the_file_to_one_process(
     capsys: pytest.CaptureFixture[str],
     trouble: str,
 ) -> None:
-    text = _numbered(300)
-    # Put the trouble late in the file: in a part another process scores.
-    lines = text.split("\r\n")
-    lines[250] = trouble
-    data = "\r\n".join(lines).encode("utf-8", "surrogateescape")
-    data = data.replace("\xff".encode(), b"\xff")
+    lines = _numbered(300).split("\r\n")
+    lines[250] = trouble  # late in the file: in a part another process scores
+    data = "\r\n".join(lines).encode("utf-8").replace("\xff".encode(), b"\xff")
     source = tmp_path / "f.csv"
     source.write_bytes(data)
-    code = main(["score", str(source), "-o", str(tmp_path / "parts.csv")])
-    parts_err = capsys.readouterr().err
+    answer, done = fresh.run(
+        tmp_path, argv=["score", str(source), "-o", str(tmp_path / "parts.csv")]
+    )
+    assert answer["ran"] in ([None], [])  # a part failed, or the file was not cut
     with monkeypatch.context() as patch:
         patch.setattr(parts, "cut", lambda *_, **__: None)
-        assert main(["score", str(source), "-o", str(tmp_path / "whole.csv")]) == code
-    whole_err = capsys.readouterr().err
-    assert parts_err.replace("parts.csv", "whole.csv") == whole_err
+        code = main(["score", str(source), "-o", str(tmp_path / "whole.csv")])
+    assert answer["code"] == code
+    parts_err = done.stderr.decode().replace("parts.csv", "whole.csv")
+    assert parts_err == capsys.readouterr().err
     if code == 0:
         assert (tmp_path / "parts.csv").read_bytes() == (
             tmp_path / "whole.csv"
@@ -178,53 +214,28 @@ def test_a_part_that_fails_leaves_the_file_to_one_process(
         assert not (tmp_path / "parts.csv").exists()
 
 
-def test_a_failure_here_stops_the_other_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failure_here_stops_the_other_parts(tmp_path: Path) -> None:
     source = tmp_path / "k.csv"
     source.write_text(_numbered(300), newline="")
-    calls: list[object] = []
-
-    def boom(*_: object, **kwargs: object) -> None:
-        calls.append(kwargs.get("first_row"))
-        message = "disk full"
-        raise OSError(message)
-
-    monkeypatch.setattr(files, "_write_rows", boom)
-    with pytest.raises(OSError, match="disk full"):
-        score_file(str(source), str(tmp_path / "out.csv"))
-    assert calls == [2]  # the first part, in this process
+    answer, _ = fresh.run(
+        tmp_path, source=source, target=tmp_path / "out.csv", fail_here=True
+    )
+    assert answer["error"] == "disk full"
     assert not (tmp_path / "out.csv").exists()
-    assert not list(tmp_path.glob(".out.csv.*"))
+    assert [p.name for p in tmp_path.iterdir()] == ["k.csv"]  # nothing left behind
 
 
-def test_a_plain_file_is_really_scored_in_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_plain_file_is_really_scored_in_parts(tmp_path: Path) -> None:
     source = tmp_path / "p.csv"
     source.write_text(_numbered(300), newline="")
-    outcomes: list[tuple[object, object]] = []
-    run_parts = parts.run_parts
-
-    def recorded(*args: Any, **kwargs: Any) -> object:
-        outcome = run_parts(*args, **kwargs)
-        outcomes.append((outcome, kwargs["folder"]))
-        return outcome
-
-    monkeypatch.setattr(parts, "run_parts", recorded)
     (tmp_path / "out").mkdir()
-    summary = score_file(str(source), str(tmp_path / "out" / "out.csv"))
+    target = tmp_path / "out" / "out.csv"
+    answer, _ = fresh.run(tmp_path, source=source, target=target)
+    assert answer["ran"] == [3]  # one a CPU
+    assert answer["summary"][:4] == [300, 300, 0, 0]  # rows, scored, incomplete, errors
+    # The parts were written beside the output, and are gone.
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["out.csv"]
-    assert len(outcomes) == 1
-    outcome, folder = outcomes[0]
-    assert isinstance(outcome, list)
-    assert len(outcome) == 3  # one a CPU, as usable_cpus says
-    assert folder == str(tmp_path / "out")  # the parts were written beside the output
-    assert (summary.rows, summary.scored, summary.errors) == (300, 300, 0)
-    scores = [
-        row[2]
-        for row in csv.reader(io.StringIO((tmp_path / "out" / "out.csv").read_text()))
-    ]
+    scores = [row[2] for row in csv.reader(io.StringIO(target.read_text()))]
     assert scores[1:] == ["0", "2"] * 150  # arthritis recorded 0, then 1
 
 
@@ -235,38 +246,28 @@ def test_parts_to_standard_output(
 ) -> None:
     source = tmp_path / "s.csv"
     source.write_text(_numbered(200), newline="")
-    assert main(["score", str(source), "-o", "-"]) == 0
-    in_parts = capsysbinary.readouterr().out
+    answer, done = fresh.run(tmp_path, argv=["score", str(source), "-o", "-"])
+    assert (answer["code"], answer["ran"]) == (0, [3])
     with monkeypatch.context() as patch:
         patch.setattr(parts, "cut", lambda *_, **__: None)
         assert main(["score", str(source), "-o", "-"]) == 0
-    assert capsysbinary.readouterr().out == in_parts
-    assert in_parts.count(b"\r\n") == 201
+    assert capsysbinary.readouterr().out == done.stdout
+    assert done.stdout.count(b"\r\n") == 201
 
 
-def test_jobs_chooses_the_number_of_parts(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_jobs_chooses_the_number_of_parts(tmp_path: Path) -> None:
     source = tmp_path / "j.csv"
     source.write_text(_numbered(300), newline="")
-    counts: list[int] = []
-    run_parts = parts.run_parts
-
-    def counted(cuts: list[Any], *args: Any, **kwargs: Any) -> object:
-        counts.append(len(cuts))
-        return run_parts(cuts, *args, **kwargs)
-
-    monkeypatch.setattr(parts, "run_parts", counted)
     outputs = []
-    for jobs in (None, 1, 2, 5):
+    for jobs, ran in ((None, [3]), ("1", []), ("2", [2]), ("5", [5])):
         target = tmp_path / f"out{jobs}.csv"
-        assert main(["score", str(source), "-o", str(target)]
-                    + ([] if jobs is None else ["--jobs", str(jobs)])) == 0  # fmt: skip
+        argv = ["score", str(source), "-o", str(target)]
+        answer, _ = fresh.run(
+            tmp_path, argv=argv + ([] if jobs is None else ["--jobs", jobs])
+        )
+        assert (answer["code"], answer["ran"]) == (0, ran)
         outputs.append(target.read_bytes())
-    assert counts == [3, 2, 5]  # one a usable CPU by default; --jobs 1: no parts
     assert all(output == outputs[0] for output in outputs)
-    assert parts.cut(str(source), encoding="utf-8", parts=1000) is not None
-    assert len(parts.cut(str(source), encoding="utf-8", parts=1000) or []) <= 64
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "two", "1.5"])

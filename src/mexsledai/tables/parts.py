@@ -7,8 +7,9 @@ same text the whole run would write for those rows. Each part but the first
 is scored in a forked process into a temporary file; the first is scored in
 this process, straight into the output; the parts are then joined in order.
 
-Only on Linux (``fork`` is safe there for a process without threads), for
-UTF-8 text of at least `MIN_BYTES`, and with two or more usable CPUs. If a
+Only on Linux, in a process that runs one thread (``fork`` is safe there; a
+notebook or a server with threads scores in one process), for UTF-8 text of
+at least `MIN_BYTES`, and with two or more usable CPUs. If a
 part fails for any reason, the parts are discarded and the file is scored
 the usual way, which explains the failure.
 """
@@ -26,7 +27,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Final
 
-__all__ = ["MIN_BYTES", "NotCut", "Part", "cut", "run_parts", "text_of"]
+__all__ = [
+    "MIN_BYTES",
+    "NotCut",
+    "Part",
+    "cut",
+    "run_parts",
+    "single_threaded",
+    "text_of",
+    "usable_cpus",
+]
 
 #: The smallest data worth cutting: below it, forking costs more than it saves.
 MIN_BYTES: Final = 4 * 1024 * 1024
@@ -54,6 +64,15 @@ class Part:
     first_row: int
 
 
+def single_threaded() -> bool:
+    """Whether this process runs one thread (its own, C threads included):
+    forking a process with other threads may deadlock the child."""
+    try:
+        return len(list(Path("/proc/self/task").iterdir())) == 1
+    except OSError:  # pragma: no cover - Linux has /proc
+        return False
+
+
 def usable_cpus() -> int:
     """The CPUs this process may run on."""
     if hasattr(os, "sched_getaffinity"):
@@ -63,7 +82,8 @@ def usable_cpus() -> int:
 
 def cut(path: str, *, encoding: str, parts: int | None = None) -> list[Part] | None:
     """The parts of a file's data rows (after its one-line header), or
-    ``None`` when it should not be cut: not on Linux, one CPU, another
+    ``None`` when it should not be cut: not on Linux, a process with other
+    threads (a notebook, a server: forking it is not safe), one CPU, another
     encoding than UTF-8, less than `MIN_BYTES`, or a quote or a NUL (which
     may make a row of many lines). Each part must still check that its lines
     are its rows (`LineReader.lines_are_rows`): another line break than the
@@ -76,6 +96,8 @@ def cut(path: str, *, encoding: str, parts: int | None = None) -> list[Part] | N
             most 64 when asked); 1 or fewer: none.
     """
     if not sys.platform.startswith("linux") or encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    if not single_threaded():
         return None
     count = min(usable_cpus(), _MOST_PARTS) if parts is None else min(parts, _MOST_JOBS)
     if count < 2:
