@@ -6,10 +6,27 @@ from __future__ import annotations
 import csv
 import io
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from mexsledai.tables.files import FileSummary
 from mexsledai.tables.lines import LineReader
+
+#: The delimiters and line breaks of the generated files.
+DELIMITERS = st.sampled_from([",", ";", "\t"])
+NEWLINES = st.sampled_from(["\r\n", "\n"])
+
+
+def examples(count: int) -> settings:
+    """``count`` examples, each writing files (no deadline; the tmp_path and
+    monkeypatch fixtures are shared by the examples, which is what they
+    need)."""
+    return settings(
+        max_examples=count,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
+
 
 HEADER = ["id", "arthritis", "fever", "leukopenia", "leukocytes_per_mm3",
           "temperature_c", "notes"]  # fmt: skip

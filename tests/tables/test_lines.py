@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mexsledai.cli import main
@@ -16,7 +16,14 @@ from mexsledai.tables import files, lines
 from mexsledai.tables.files import score_file
 from mexsledai.tables.lines import AppendedText
 from tests.tables import plain_tables
-from tests.tables.plain_tables import assert_same_summary, csv_text, tables
+from tests.tables.plain_tables import (
+    DELIMITERS,
+    NEWLINES,
+    assert_same_summary,
+    csv_text,
+    examples,
+    tables,
+)
 
 # Cells for every column: plain ones, and ones that make a block not plain
 # (a quote, a delimiter or line break inside quotes, a formula, a NUL).
@@ -49,15 +56,11 @@ def _both(
     )
 
 
-@settings(
-    max_examples=400,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@examples(400)
 @given(
     rows=TABLES,
-    delimiter=st.sampled_from([",", ";", "\t"]),
-    newline=st.sampled_from(["\r\n", "\n"]),
+    delimiter=DELIMITERS,
+    newline=NEWLINES,
     block=st.sampled_from([7, 64, 1 << 20]),
     batch=st.sampled_from([1, 3, 2048]),
     last_break=st.booleans(),

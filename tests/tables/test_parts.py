@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mexsledai.cli import main
@@ -24,7 +24,7 @@ from mexsledai.tables.files import FileSummary, score_file
 from mexsledai.tables.headers import TableError
 from mexsledai.tables.parts import cut
 from tests.tables import fresh
-from tests.tables.plain_tables import csv_text, tables
+from tests.tables.plain_tables import DELIMITERS, NEWLINES, csv_text, examples, tables
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="parts are forked on Linux only"
@@ -63,15 +63,11 @@ def _numbered(count: int, newline: str = "\r\n") -> str:
     )
 
 
-@settings(
-    max_examples=25,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@examples(25)
 @given(
     rows=TABLES,
-    delimiter=st.sampled_from([",", ";", "\t"]),
-    newline=st.sampled_from(["\r\n", "\n"]),
+    delimiter=DELIMITERS,
+    newline=NEWLINES,
     bom=st.booleans(),
 )
 def test_parts_write_what_one_process_writes(
