@@ -10,9 +10,13 @@ over dict look-ups. What a lab cell reads as, and what a group of finding
 cells reads as (given the lab columns that bear on it), are cached: real
 tables repeat a few cell values. Each reading is packed in one int, so that a
 row's readings add up in one ``sum``, and rows whose sums agree share their
-appended values. Anything unusual (a bad cell, a ragged row, a row with
-nothing recorded, one quantity in two units, a lymphocyte percentage, a
-lymphocyte count low enough to be a percentage) is handed to the full path,
+appended values. A descriptor's reading also carries a bit for each lab
+rule that words a warning for it; a row with such bits keeps its shared
+values, and its message is the join of those rules' warnings, each worded
+once per distinct cells with the same functions as `mexsledai.score`.
+Anything unusual (a bad cell, a ragged row, a row with nothing recorded, one
+quantity in two units, a lymphocyte percentage, a lymphocyte count low
+enough to be a percentage) is handed to the full path,
 `TableScorer.score_row`, which explains it.
 """
 

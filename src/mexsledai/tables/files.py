@@ -571,7 +571,7 @@ def _in_parts(
 ) -> bool:
     """Score a large plain file in parts, one process each (`parts`), when it
     can be cut; say whether it was. Otherwise, or if a part failed, nothing
-    but the header has been written, and the caller scores it as usual."""
+    has been written, and the caller scores the file as usual."""
     cuts = parts.cut(input_path, encoding=table.encoding, parts=jobs)
     if cuts is None:
         return False
