@@ -617,20 +617,20 @@ class FastRows:
         their warnings are to be worded in; or the full path's entry."""
         if key >= _BAD or not (key >> _RECORDED & _FIELD or key >> _GIVEN & _FIELD):
             return _FULL_PATH  # a cell to explain, or nothing recorded
-        values, status = self._values(key & _FIELD, key >> _HIGH & _FIELD, "")
+        values, status = self._values(key & _FIELD, key >> _HIGH & _FIELD)
         return values, status, bool(key >> _WARNED & _FIELD)
 
-    def _values(
-        self, minimum: int, maximum: int, message: str
-    ) -> tuple[Appended, RowStatus]:
+    def _values(self, minimum: int, maximum: int) -> tuple[Appended, RowStatus]:
+        """The appended values of a score range, without a message (rows
+        with warnings get theirs spliced in)."""
         levels = self._scorer.levels
         category = levels[minimum]
         low, high = self._numbers[minimum], self._numbers[maximum]
         if minimum == maximum:
-            return (low, low, high, category, "scored", message, ""), "scored"
+            return (low, low, high, category, "scored", "", ""), "scored"
         if category != levels[maximum]:
             category = ""
-        return ("", low, high, category, "incomplete", message, ""), "incomplete"
+        return ("", low, high, category, "incomplete", "", ""), "incomplete"
 
     def _messages(
         self, rows: list[Sequence[object]], packed: list[int]

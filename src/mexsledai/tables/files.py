@@ -551,8 +551,13 @@ def _line_reader(
         or scorer.plan.kept != tuple(range(scorer.width))
     ):
         return None
+    return _lines_of(table.text, table, scorer)
+
+
+def _lines_of(text: IO[str], table: Table, scorer: TableScorer) -> LineReader:
+    """A line reader of a table's text (or of a part of it)."""
     return LineReader(
-        table.text,
+        text,
         delimiter=table.delimiter,
         newline=table.newline,
         width=scorer.width,
@@ -584,13 +589,7 @@ def _in_parts(
             stream, delimiter=table.delimiter, newline=table.newline
         )
         with parts.text_of(input_path, part) as part_text:
-            reader = LineReader(
-                part_text,
-                delimiter=table.delimiter,
-                newline=table.newline,
-                width=scorer.width,
-                batch=_BATCH,
-            )
+            reader = _lines_of(part_text, table, scorer)
             _write_rows(
                 table,
                 scorer,
