@@ -4,8 +4,10 @@ on any text, in any block size, whatever a block holds."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -13,7 +15,9 @@ from hypothesis import strategies as st
 
 from mexsledai.cli import main
 from mexsledai.tables import files, lines
+from mexsledai.tables.fast import FastRows
 from mexsledai.tables.files import score_file
+from mexsledai.tables.headers import TableError
 from mexsledai.tables.lines import AppendedText
 from tests.tables import plain_tables
 from tests.tables.plain_tables import (
@@ -213,3 +217,68 @@ def test_appended_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(appended._texts) == 5
     assert appended.texts(rows[:1]) == [",0,0,0,none,scored,,\r\n"]
     assert len(appended._texts) == 1  # emptied, then one kept
+
+
+def test_the_collector_is_paused_in_the_row_loop_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "g.csv"
+    source.write_text("id,arthritis\r\nP1,x\r\nP2,\r\n", newline="")
+    seen: list[bool] = []
+    batch = FastRows.batch
+
+    def recorded(self: FastRows, *args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return batch(self, *args, **kwargs)
+
+    monkeypatch.setattr(FastRows, "batch", recorded)
+    assert gc.isenabled()
+    score_file(str(source), str(tmp_path / "out.csv"))
+    assert seen == [False]
+    assert gc.isenabled()
+    # Re-enabled after a failure too, and left off when it was off.
+    with pytest.raises(TableError):
+        score_file(str(source), str(tmp_path / "out.csv"), jobs=0)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        score_file(str(source), str(tmp_path / "out.csv"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_failed_run_turns_the_collector_back_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "f.csv"
+    source.write_text("id,arthritis\r\nP1,x\r\n", newline="")
+
+    def failing(*_: object, **__: object) -> None:
+        message = "disk full"
+        raise OSError(message)
+
+    monkeypatch.setattr(FastRows, "batch", failing)
+    with pytest.raises(OSError, match="disk full"):
+        score_file(str(source), str(tmp_path / "out.csv"))
+    assert gc.isenabled()
+
+
+def test_the_trial_pauses_the_collector_while_it_holds_the_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mexsledai.trial_files import follow_up_file  # noqa: PLC0415
+
+    source = tmp_path / "t.csv"
+    source.write_text("id,visit,arthritis\r\nP1,v1,x\r\nP1,v2,\r\n", newline="")
+    seen: list[bool] = []
+    batch = FastRows.batch
+
+    def recorded(self: FastRows, *args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return batch(self, *args, **kwargs)
+
+    monkeypatch.setattr(FastRows, "batch", recorded)
+    follow_up_file(str(source), str(tmp_path / "out.csv"), patient="id", visit="visit")
+    assert seen == [False]
+    assert gc.isenabled()
