@@ -25,14 +25,34 @@ words = st.sampled_from(
     ["", "", "0", "0", "0", "1", "x", "no", "sí", "tidak", "-", "+"]
 )
 numbers = {
-    "leukocytes_per_mm3": ["", "", "3999", "4000", "4001", "2500"],
+    # Leading zeros, a final or a doubled mark, an exponent, white space and
+    # other scripts' digits, beside the plain numbers the fast path reads.
+    "leukocytes_per_mm3": [
+        "",
+        "",
+        "3999",
+        "4000",
+        "4001",
+        "2500",
+        "04001",
+        "3999.",
+        "3999,",
+        "3999.5",
+        "3999,5",
+        "4.0e3",
+        " 4001",
+        "4001 ",
+        "٣٩٩٩",
+        "4,000.0",
+        "'4001",
+    ],
     "leukocytes_10e9_per_l": ["", "", "", "", "3.9", "4.0"],
     "lymphocytes_per_mm3": ["", "1199", "1200", "900"],
     "platelets_10e9_per_l": ["", "99", "100", "101"],
     "hemoglobin_g_per_dl": ["", "11.9", "12", "12.1"],
     "reticulocytes_corrected_percent": ["", "", "3", "3.1", "2.9"],
     "urine_rbc_per_hpf": ["", "5", "6", "0"],
-    "temperature_c": ["", "38", "38.1", "37.5"],
+    "temperature_c": ["", "38", "38.1", "37.5", "38.", "38,1", "038,10", ".38"],
 }
 DERIVABLE = {"hematuria", "proteinuria", "hemolysis", "thrombocytopenia", "fever"}
 # Cells the fast path hands to the full path: not a finding, not a number,

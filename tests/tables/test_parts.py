@@ -287,3 +287,42 @@ def test_jobs_in_the_library_must_be_from_1(tmp_path: Path) -> None:
     with pytest.raises(TableError, match="jobs must be a whole number from 1, got 0"):
         score_file(str(source), jobs=0)
     assert not (tmp_path / "l.scored.csv").exists()
+
+
+def test_a_part_is_appended_after_what_was_written(tmp_path: Path) -> None:
+    part = tmp_path / "1.part"
+    part.write_bytes(b"third\r\nfourth\r\n")
+    with (tmp_path / "out.csv").open("w+b") as target:
+        target.write(b"first\r\nsecond\r\n")  # still in the stream's buffer
+        with part.open("rb") as source:
+            parts._append(source, target)  # copied by the kernel
+        assert target.tell() == 30
+        target.write(b"fifth\r\n")  # and the stream writes on after it
+    assert (tmp_path / "out.csv").read_bytes() == (
+        b"first\r\nsecond\r\nthird\r\nfourth\r\nfifth\r\n"
+    )
+
+
+def test_a_part_is_appended_to_a_stream_that_is_no_file(tmp_path: Path) -> None:
+    part = tmp_path / "1.part"
+    part.write_bytes(b"x" * 100_000)
+    target = io.BytesIO(b"head")
+    target.seek(0, io.SEEK_END)
+    with part.open("rb") as source:
+        parts._append(source, target)  # through memory
+    assert target.getvalue() == b"head" + b"x" * 100_000
+
+
+def test_a_part_that_ends_early_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    part = tmp_path / "1.part"
+    part.write_bytes(b"x" * 1000)
+    copies = iter([600, 0])  # the kernel copies 600 bytes, then finds the end
+    monkeypatch.setattr("os.copy_file_range", lambda *_: next(copies))
+    with (
+        part.open("rb") as source,
+        (tmp_path / "out.csv").open("wb") as target,
+        pytest.raises(OSError, match="ended after 600 of its 1000 bytes"),
+    ):
+        parts._append(source, target)

@@ -22,7 +22,7 @@ enough to be a percentage) is handed to the full path,
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache, partial
 from itertools import compress, repeat
@@ -43,7 +43,7 @@ from ..labs import (
 )
 from ..registry import DESCRIPTOR_OF_FINDING, DESCRIPTORS, MAX_TOTAL
 from .cells import CellError, needs_escape, read_finding, read_number
-from .rows import RowStatus, TableScorer
+from .rows import MESSAGE_SEPARATOR, RowStatus, TableScorer
 
 __all__ = ["FastRows"]
 
@@ -78,6 +78,9 @@ _FULL_PATH: Final = (None, "full", False)
 _FIRST: Final = itemgetter(0)
 _SECOND: Final = itemgetter(1)
 _THIRD: Final = itemgetter(2)
+_BEFORE_MESSAGE: Final = itemgetter(slice(None, 5))
+_LAST: Final = itemgetter(-1)
+_FILTER_NONE: Final = partial(filter, None)
 _MISSING: Final = object()
 _BOOLEAN: Final = object()  # marks a boolean lab cell in a cache key
 _NUMBER_TEXT: Final = tuple(str(n) for n in range(MAX_TOTAL + 1))
@@ -134,6 +137,11 @@ class _Rule:
         self.texts: dict[object, dict[object, str]] = {}
         self.size = 0
         self.said: dict[object, _Saying] = {}
+
+
+def _consume(iterator: Iterator[object]) -> None:
+    """Run an iterator to its end at C speed (for a ``map`` of setters)."""
+    deque(iterator, maxlen=0)
 
 
 def _nones(values: list[Any]) -> Iterator[int]:
@@ -316,14 +324,16 @@ class FastRows:
     def _lab_reading(self, raw: object, key: str, index: int) -> tuple[int, float]:
         """The bits of a lab cell and its number; `_BAD` for a cell the full
         path must explain (not a number, implausible)."""
-        try:
-            number = read_number(
-                raw, decimal=self._scorer.decimal, percent=key.endswith("_percent")
-            )
-        except CellError:
-            return _BAD, 0.0
-        if number is None:  # white space only: blank
-            return 0, 0.0
+        number = self._plain_number(raw)
+        if number is None:
+            try:
+                number = read_number(
+                    raw, decimal=self._scorer.decimal, percent=key.endswith("_percent")
+                )
+            except CellError:
+                return _BAD, 0.0
+            if number is None:  # white space only: blank
+                return 0, 0.0
         checked, problem = check_lab_value(key, number)
         if problem is not None or checked is None:
             return _BAD, 0.0
@@ -334,6 +344,18 @@ class FastRows:
         unit = LAB_UNIT_BY_KEY[key]
         abnormal = QUANTITY_BY_NAME[unit.quantity].is_abnormal(unit, checked)
         return 1 << _GIVEN | (3 if abnormal else 1) << _flag(index), checked
+
+    def _plain_number(self, raw: object) -> float | None:
+        """The number of the commonest lab cell, ASCII digits with at most one
+        decimal mark (``"3422"``, ``"12.2"``), as `read_number` reads it; None
+        for any other cell, which `read_number` reads."""
+        if type(raw) is not str:
+            return None
+        mark = self._scorer.decimal
+        digits = raw.replace(mark, "", 1)
+        if not (digits.isascii() and digits.isdigit()):
+            return None  # also "" and "."
+        return float(raw if mark == "." else raw.replace(mark, ".", 1))
 
     def _lab_bits(self, raw: object, index: int, cached_as: object) -> int:
         """The bits of a lab cell, cached (as ``cached_as``) with its number."""
@@ -545,19 +567,17 @@ class FastRows:
             if full:
                 warned = [at for at in warned if at not in full]
             messages = self._messages(
-                [rows[at] for at in warned], list(map(packed.__getitem__, warned))
+                list(map(rows.__getitem__, warned)),
+                list(map(packed.__getitem__, warned)),
             )
-            for at, values in zip(
-                warned,
-                [
-                    (*values[:5], message, values[6])
-                    for values, message in zip(
-                        [appended[at] for at in warned], messages, strict=True
-                    )
-                ],
-                strict=True,
-            ):
-                appended[at] = values
+            # Each warned row's values with its message spliced in, at C speed.
+            shared = list(map(appended.__getitem__, warned))
+            spliced = map(
+                tuple.__add__,
+                map(_BEFORE_MESSAGE, shared),
+                zip(messages, map(_LAST, shared), strict=True),
+            )
+            _consume(map(appended.__setitem__, warned, spliced))
         if self._labs:
             # The readings counted the findings a lab value made present.
             made = map(and_, packed, repeat(_FIELD << _DERIVED))
@@ -632,9 +652,7 @@ class FastRows:
             category = ""
         return ("", low, high, category, "incomplete", "", ""), "incomplete"
 
-    def _messages(
-        self, rows: list[Sequence[object]], packed: list[int]
-    ) -> Iterator[str]:
+    def _messages(self, rows: list[Sequence[object]], packed: list[int]) -> list[str]:
         """The warnings of rows with warnings, each row's joined in rule
         order: for each lab rule that words one (its bit in the row's packed
         reading), the warning its finding's cell and lab cells give, cached
@@ -652,29 +670,37 @@ class FastRows:
                     range(count), map(and_, packed, repeat(_DUE_BIT[rule.finding]))
                 )
             )
-            texts = [""] * count
-            if wanted:
-                some = [rows[at] for at in wanted]
-                cells: list[object] = (
-                    list(map(rule.cell, some)) if rule.cell else [None] * len(some)
-                )
-                for cell in set(cells):
-                    rule.texts.setdefault(cell, {})
-                by_cell = list(map(rule.texts.__getitem__, cells))
-                labs = list(map(rule.lab_cells, some))
-                found: list[Any] = list(map(dict.get, by_cell, labs))
-                for at in _nones(found):
-                    known = by_cell[at].get(labs[at])  # worded earlier in this batch?
-                    if known is None:
-                        known = self._rule_warning(rule, some[at])
-                        if rule.size < _LIMIT:
-                            by_cell[at][labs[at]] = known
-                            rule.size += 1
-                    found[at] = known
-                for at, text in zip(wanted, found, strict=True):
-                    texts[at] = text
-            parts.append(texts)
-        return map("; ".join, map(partial(filter, None), zip(*parts, strict=True)))
+            if not wanted:
+                continue
+            some = list(map(rows.__getitem__, wanted))
+            cells: list[object] = (
+                list(map(rule.cell, some)) if rule.cell else [None] * len(some)
+            )
+            for cell in set(cells):
+                rule.texts.setdefault(cell, {})
+            by_cell = list(map(rule.texts.__getitem__, cells))
+            labs = list(map(rule.lab_cells, some))
+            found: list[Any] = list(map(dict.get, by_cell, labs))
+            for at in _nones(found):
+                known = by_cell[at].get(labs[at])  # worded earlier in this batch?
+                if known is None:
+                    known = self._rule_warning(rule, some[at])
+                    if rule.size < _LIMIT:
+                        by_cell[at][labs[at]] = known
+                        rule.size += 1
+                found[at] = known
+            if len(wanted) == count:
+                parts.append(found)
+            else:
+                texts = [""] * count
+                _consume(map(texts.__setitem__, wanted, found))
+                parts.append(texts)
+        if len(parts) == 1:
+            return parts[0]
+        joined = map(
+            MESSAGE_SEPARATOR.join, map(_FILTER_NONE, zip(*parts, strict=True))
+        )
+        return list(joined)
 
     def _rule_warning(self, rule: _Rule, cells: Sequence[object]) -> str:
         """The warning a lab rule words for a row (one is due), in

@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Final
+from typing import IO, Final, cast
 
 __all__ = [
     "MIN_BYTES",
@@ -224,7 +224,7 @@ def run_parts(
         output.flush()
         for number in range(1, len(parts)):
             with (Path(folder) / f"{number}.part").open("rb") as part_bytes:
-                shutil.copyfileobj(part_bytes, output.buffer)
+                _append(part_bytes, cast("IO[bytes]", output.buffer))
         return results
     finally:
         for pid, _ in children:  # a failure in this process: stop the others
@@ -234,6 +234,26 @@ def run_parts(
             except OSError:  # pragma: no cover - already gone
                 pass
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _append(source: IO[bytes], target: IO[bytes]) -> None:
+    """Append the bytes of the file ``source`` (from its start) to
+    ``target``: copied by the kernel (``copy_file_range``) between two files,
+    else through memory."""
+    target.flush()
+    size = os.fstat(source.fileno()).st_size
+    try:
+        copied = os.copy_file_range(source.fileno(), target.fileno(), size)
+    except OSError:  # not a file (a pipe, memory), or a kernel without it
+        shutil.copyfileobj(source, target)
+        return
+    while copied < size:
+        done = os.copy_file_range(source.fileno(), target.fileno(), size - copied)
+        if not done:
+            msg = f"{source.name!r} ended after {copied} of its {size} bytes"
+            raise OSError(msg)
+        copied += done
+    target.seek(0, os.SEEK_END)  # the stream learns its new position
 
 
 def _child(  # pragma: no cover - runs in the child (its coverage is not saved)

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPLAIN_COLUMNS",
     "EXPLAIN_DESCRIPTORS",
+    "MESSAGE_SEPARATOR",
     "RowResult",
     "RowStatus",
     "TableScorer",
@@ -70,6 +71,8 @@ EXPLAIN_COLUMNS: tuple[str, ...] = (
 )
 
 RowStatus = Literal["scored", "incomplete", "error", "empty"]
+#: Between the warnings (or errors) of one row's message.
+MESSAGE_SEPARATOR: Final = "; "
 
 _FINDING_INDEX: Final = {key: index for index, key in enumerate(FINDING_KEYS)}
 
@@ -314,7 +317,7 @@ class TableScorer:
             )
         cells = tuple(cells)
         if errors:
-            message = "; ".join(
+            message = MESSAGE_SEPARATOR.join(
                 text if where == "row" else f"row {row}, {where}: {text}"
                 for where, text, _, _ in errors
             )
@@ -339,7 +342,7 @@ class TableScorer:
                 1 for key in result.assumed_absent if key in self._finding_columns
             )
         status: RowStatus = "scored" if result.complete else "incomplete"
-        message = "; ".join(result.warnings)
+        message = MESSAGE_SEPARATOR.join(result.warnings)
         return RowResult(row, status, result, message, cells, blank, derived=derived)
 
 
