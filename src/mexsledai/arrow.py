@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
 from ._optional import require
-from .frames.engine import INTEGER_COLUMNS, IntColumn, score_columns
+from .frames.arrow_nulls import nullable_numbers
+from .frames.engine import INTEGER_COLUMNS, IntColumn, numpy_module, score_columns
 from .tables.cells import Decimal
 from .tables.headers import is_output_column
 
@@ -96,9 +97,10 @@ def score_table(
 
 
 def _numpy_column(pa: Any, column: pa.ChunkedArray) -> Any:
-    """A column as numpy. Nulls in a float column become NaN in Arrow before
-    the copy (twice as fast as letting ``to_numpy`` mask them); both are
-    blank to the engine."""
-    if pa.types.is_floating(column.type) and column.null_count:
-        column = column.fill_null(float("nan"))
+    """A column as numpy; numbers with nulls as their values and null mask,
+    without the copy that filling the nulls would make."""
+    if column.null_count and (
+        pa.types.is_floating(column.type) or pa.types.is_integer(column.type)
+    ):
+        return nullable_numbers(numpy_module(), column)
     return column.to_numpy(zero_copy_only=False)

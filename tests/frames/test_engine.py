@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mexsledai.frames.engine import INTEGER_COLUMNS, score_columns
+from mexsledai.frames.engine import INTEGER_COLUMNS, NullableColumn, score_columns
 from mexsledai.tables import score_rows
 from tests import spec_tables
 
@@ -150,6 +150,56 @@ def test_integer_and_boolean_columns(table: tuple[list[str], list[list[Any]]]) -
     assert _engine(names, arrays, "absent", ".") == _exact(
         names, exact_columns, "absent", "."
     )
+
+
+# What may lie under a null in Arrow's buffers: anything.
+UNDER_NULLS = [1.0, 0.0, -1.0, 5000.0, 38.5, math.inf, -math.inf, math.nan, 1e300]
+
+
+@st.composite
+def nullable(draw: st.DrawFn, column: list[Any]) -> tuple[NullableColumn, list[Any]]:
+    """A column as Arrow holds it, with some cells null (NaN cells now and
+    then among them) and any number under a null; and the cells the exact
+    path reads (None for a null)."""
+    nulls = [
+        draw(st.booleans())
+        or (isinstance(v, float) and math.isnan(v) and draw(st.booleans()))
+        for v in column
+    ]
+    whole = all(
+        isinstance(v, int | float) and math.isfinite(v) and v == int(v) for v in column
+    )
+    if whole and draw(st.booleans()):  # integers, as Arrow's int64
+        under: list[Any] = [draw(st.sampled_from([1, 0, -1, 5000])) for _ in column]
+        values = np.array(
+            [u if n else int(v) for v, n, u in zip(column, nulls, under, strict=True)],
+            dtype=np.int64,
+        )
+    else:
+        under = [draw(st.sampled_from(UNDER_NULLS)) for _ in column]
+        values = np.array(
+            [u if n else v for v, n, u in zip(column, nulls, under, strict=True)],
+            dtype=float,
+        )
+    cells = [None if n else v for v, n in zip(column, nulls, strict=True)]
+    return NullableColumn(values, np.array(nulls, dtype=bool)), cells
+
+
+@settings(max_examples=300)
+@given(frames(typed=True), st.sampled_from(["absent", "unknown"]), st.data())
+def test_nullable_columns(
+    table: tuple[list[str], list[list[Any]]], policy: str, data: st.DataObject
+) -> None:
+    """A null is blank, whatever number lies under it (no NaN fill first)."""
+    names, columns = table
+    drawn = [data.draw(nullable(column)) for column in columns]
+    arrays = [array for array, _ in drawn]
+    under = [array.values.copy() for array in arrays]
+    assert _engine(names, arrays, policy, ".") == _exact(
+        names, [cells for _, cells in drawn], policy, "."
+    )
+    for array, before in zip(arrays, under, strict=True):  # not written into
+        np.testing.assert_array_equal(array.values, before)
 
 
 def test_row_names_in_messages() -> None:

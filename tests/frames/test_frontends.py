@@ -10,8 +10,13 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mexsledai.frames.engine import INTEGER_COLUMNS
 from mexsledai.tables import HeaderError
+from mexsledai.tables.headers import OUTPUT_COLUMNS as OUTPUT
+from tests.frames.test_engine import frames
 
 pd = pytest.importorskip("pandas")
 
@@ -106,6 +111,119 @@ def test_arrow() -> None:
             got = [_unnamed(m) for m in got]
             want = [_unnamed(m) for m in want]
         assert got == want, name
+
+
+def _arrow_table(
+    pa: Any, names: list[str], columns: list[list[Any]], data: st.DataObject
+) -> tuple[Any, list[list[Any]]]:
+    """Columns as an Arrow table that holds its numbers as Arrow does: NaN
+    cells null (or, now and then, NaN values), whole numbers as int64 now and
+    then, columns in several chunks, the table a slice (its arrays with an
+    offset). Also the cells the exact path reads."""
+    arrays, cells = [], []
+    for column in columns:
+        nulls = [
+            isinstance(v, float) and math.isnan(v) and data.draw(st.booleans())
+            for v in column
+        ]
+        whole = all(not isinstance(v, float) or v.is_integer() for v in column)
+        kind = pa.int64() if whole and data.draw(st.booleans()) else pa.float64()
+        values = [
+            None if n else int(v) if kind == pa.int64() else float(v)
+            for v, n in zip(column, nulls, strict=True)
+        ]
+        # A frame's NaN is blank, as a null is.
+        cells.append(
+            [None if isinstance(v, float) and math.isnan(v) else v for v in column]
+        )
+        # One row before the first, sliced off below; then chunks.
+        values = [None if data.draw(st.booleans()) else values[0], *values]
+        cuts = sorted(data.draw(st.sets(st.integers(1, len(values) - 1), max_size=2)))
+        pieces = [
+            values[a:b] for a, b in zip([0, *cuts], [*cuts, len(values)], strict=True)
+        ]
+        arrays.append(
+            pa.chunked_array([pa.array(piece, type=kind) for piece in pieces])
+        )
+    table = pa.table(dict(zip(names, arrays, strict=True))).slice(1)
+    return table, cells
+
+
+def _numbers_unnamed(message: str) -> str:
+    """A message without the numbers of its rows (every mention)."""
+    return re.sub(r"\brow \d+", "row", message)
+
+
+def _exact_columns(
+    names: list[str], cells: list[list[Any]], **options: Any
+) -> dict[str, list[Any]]:
+    """The appended columns the exact path gives, integers None when blank,
+    messages without the row's name."""
+    from mexsledai.tables import score_rows  # noqa: PLC0415
+
+    rows = list(zip(*cells, strict=True))
+    results = [r.appended() for r in score_rows([names, *rows], **options)]
+    out: dict[str, list[Any]] = {}
+    for at, name in enumerate(OUTPUT):
+        values: list[Any] = [r[at] for r in results]
+        if name in INTEGER_COLUMNS:
+            values = [None if v == "" else v for v in values]
+        out[name] = (
+            [_numbers_unnamed(v) for v in values]
+            if name == "mexsledai_message"
+            else values
+        )
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(frames(typed=True), st.sampled_from(["absent", "unknown"]), st.data())
+def test_arrow_nulls_chunks_and_offsets(
+    table: tuple[list[str], list[list[Any]]], policy: str, data: st.DataObject
+) -> None:
+    pa = pytest.importorskip("pyarrow")
+    from mexsledai.arrow import score_table  # noqa: PLC0415
+
+    names, columns = table
+    arrow_table, cells = _arrow_table(pa, names, columns, data)
+    result = score_table(arrow_table, unrecorded=policy)  # type: ignore[arg-type]
+    want = _exact_columns(names, cells, unrecorded=policy)
+    for name in OUTPUT:
+        got = result.column(name).to_pylist()
+        if name == "mexsledai_message":
+            got = [_numbers_unnamed(m) for m in got]
+        assert got == want[name], name
+
+
+@settings(max_examples=100, deadline=None)
+@given(frames(typed=True), st.data(), st.booleans())
+def test_polars_nulls_with_and_without_pyarrow(
+    table: tuple[list[str], list[list[Any]]], data: st.DataObject, arrow: bool
+) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    import importlib.util  # noqa: PLC0415
+
+    from mexsledai.polars import score_frame  # noqa: PLC0415
+
+    names, columns = table
+    arrow_table, cells = _arrow_table(pa, names, columns, data)
+    frame = pl.from_arrow(arrow_table)
+    want = _exact_columns(names, cells)
+    find_spec = importlib.util.find_spec
+    with pytest.MonkeyPatch.context() as patch:
+        if not arrow:  # polars without pyarrow fills nulls itself
+            patch.setattr(
+                importlib.util,
+                "find_spec",
+                lambda name, *a: None if name == "pyarrow" else find_spec(name, *a),
+            )
+        result = score_frame(frame)
+    for name in OUTPUT:
+        got = result[name].to_list()
+        if name == "mexsledai_message":
+            got = [_numbers_unnamed(m) for m in got]
+        assert got == want[name], name
 
 
 def test_dask_on_a_local_cluster() -> None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from .._bands import DEFAULT_SCHEME
 from .._flat import is_missing
@@ -54,11 +54,19 @@ if TYPE_CHECKING:
     from ..schemes import CategoryScheme
     from ..scoring import Unrecorded
 
-__all__ = ["INTEGER_COLUMNS", "IntColumn", "TextColumn", "score_columns"]
+__all__ = [
+    "INTEGER_COLUMNS",
+    "IntColumn",
+    "NullableColumn",
+    "TextColumn",
+    "numpy_module",
+    "score_columns",
+]
 
 #: The appended columns that hold whole numbers (nullable).
 INTEGER_COLUMNS: frozenset[str] = frozenset({*OUTPUT_COLUMNS[:3], *EXPLAIN_DESCRIPTORS})
 _BLANK, _ABSENT, _PRESENT, _BAD = -1, 0, 1, 2
+_QUIET_NAN_BITS: Final = 0x7FF8_0000_0000_0000
 
 
 @dataclass(frozen=True)
@@ -121,11 +129,27 @@ class TextColumn:
         self.codes[at] = index[text]
 
 
+@dataclass(frozen=True)
+class NullableColumn:
+    """A column of numbers with a mask of its null cells, as Arrow (and
+    polars) hold them: the engine reads a null as blank, whatever number lies
+    under it, so no copy is made to fill the nulls first.
+
+    Attributes:
+        values: the numbers (a numpy integer or float array).
+        nulls: True where the cell is null (a numpy bool array as long).
+    """
+
+    values: Any
+    nulls: Any
+
+
 def _constant(np: Any, count: int, text: str) -> TextColumn:
     return TextColumn(np.zeros(count, dtype=np.int64), [text])
 
 
-def _numpy() -> Any:
+def numpy_module() -> Any:
+    """numpy, or an ImportError that says how to install it."""
     try:
         import numpy  # noqa: PLC0415, ICN001  (comes with every frame library)
     except ImportError:  # pragma: no cover - pandas, polars and pyarrow need it
@@ -134,9 +158,10 @@ def _numpy() -> Any:
     return numpy
 
 
-def _finding_codes(np: Any, values: Any, scorer: TableScorer) -> Any:
+def _finding_codes(np: Any, values: Any, nulls: Any, scorer: TableScorer) -> Any:
     """A finding column as codes: 1 present, 0 absent, -1 blank, 2 a cell the
-    exact path must explain."""
+    exact path must explain. ``nulls``: None, or the mask of null cells (of
+    numbers)."""
     kind = values.dtype.kind
     if kind == "b":
         return values.astype(np.int8)
@@ -146,6 +171,9 @@ def _finding_codes(np: Any, values: Any, scorer: TableScorer) -> Any:
         present = values == 1
         absent = values == 0
         blank = values != values  # NaN  # noqa: PLR0124
+        if nulls is not None:  # whatever number lies under a null
+            blank |= nulls
+            present &= ~nulls
         other = ~(present | absent | blank)
         codes = present.view(np.int8) - blank.view(np.int8)
         codes += other.view(np.int8) * np.int8(_BAD)
@@ -177,17 +205,24 @@ def _finding_codes(np: Any, values: Any, scorer: TableScorer) -> Any:
 
 
 def _lab_numbers(
-    np: Any, values: Any, key: str, scorer: TableScorer
+    np: Any, values: Any, nulls: Any, key: str, scorer: TableScorer
 ) -> tuple[Any, Any]:
     """A lab column as numbers (NaN when blank) and a mask of the cells the
-    exact path must explain (not a number, implausible, a boolean)."""
+    exact path must explain (not a number, implausible, a boolean).
+    ``nulls``: None, or the mask of null cells (of numbers)."""
     unit = LAB_UNIT_BY_KEY[key]
     kind = values.dtype.kind
     if kind == "b":
         numbers = np.full(len(values), np.nan)
         bad = np.ones(len(values), dtype=bool)
     elif kind in "iuf":
-        numbers = values.astype(np.float64)
+        numbers = values.astype(np.float64)  # a copy
+        if nulls is not None:
+            # NaN under each null: every exponent bit and the quiet bit set
+            # make any float64 a NaN (three times faster than numpy.where).
+            flags = nulls.astype(np.uint64)
+            flags *= np.uint64(_QUIET_NAN_BITS)
+            numbers.view(np.uint64)[:] |= flags
         bad = np.isinf(numbers)
     else:
         percent = key.endswith("_percent")
@@ -264,7 +299,7 @@ def score_columns(
     Raises:
         HeaderError: the names cannot be read safely (as the command says).
     """
-    np = _numpy()
+    np = numpy_module()
     scorer = TableScorer(
         list(header),
         decimal=decimal,
@@ -273,14 +308,21 @@ def score_columns(
         ignore_columns=ignore_columns,
         columns=column_map,
     )
-    arrays = [np.asarray(column) for column in columns]
+    arrays = [
+        column.values if isinstance(column, NullableColumn) else np.asarray(column)
+        for column in columns
+    ]
+    nulls = [
+        column.nulls if isinstance(column, NullableColumn) else None
+        for column in columns
+    ]
     count = len(arrays[0]) if arrays else 0
     plan = scorer.plan
     exact = np.zeros(count, dtype=bool)
     # Findings: recorded codes, by finding key.
     recorded: dict[str, Any] = {}
     for column, key in plan.findings:
-        codes = _finding_codes(np, arrays[column], scorer)
+        codes = _finding_codes(np, arrays[column], nulls[column], scorer)
         exact |= codes == _BAD
         recorded[key] = codes
     # Lab values: numbers, abnormal flags, given flags, by key.
@@ -289,7 +331,7 @@ def score_columns(
     given_by_quantity: dict[str, Any] = {}
     any_lab = np.zeros(count, dtype=bool)
     for column, key in plan.labs:
-        values, bad = _lab_numbers(np, arrays[column], key, scorer)
+        values, bad = _lab_numbers(np, arrays[column], nulls[column], key, scorer)
         exact |= bad
         given = ~np.isnan(values) & ~bad
         quantity = LAB_UNIT_BY_KEY[key].quantity
@@ -396,7 +438,7 @@ def score_columns(
         out["mexsledai_scheme"] = _constant(np, count, scorer.scheme_name)
         out["mexsledai_unrecorded"] = _constant(np, count, scorer.unrecorded)
         out["mexsledai_version"] = _constant(np, count, __version__)
-    _exact_rows(np, out, scorer, arrays, exact, explain, row_names)
+    _exact_rows(np, out, scorer, arrays, nulls, exact, explain, row_names)
     return out
 
 
@@ -487,6 +529,7 @@ def _exact_rows(
     out: dict[str, Any],
     scorer: TableScorer,
     arrays: Sequence[Any],
+    nulls: Sequence[Any],
     exact: Any,
     explain: bool,
     row_names: Any,
@@ -496,8 +539,13 @@ def _exact_rows(
     if not rows:
         return
     names = list(out)
-    # Each column's cells of these rows as Python values, at once.
+    # Each column's cells of these rows as Python values, at once; null
+    # cells as None.
     picked = [a[rows].tolist() for a in arrays]
+    for cells, mask in zip(picked, nulls, strict=True):
+        if mask is not None:
+            for at in np.flatnonzero(mask[rows]).tolist():
+                cells[at] = None
     for row, at in enumerate(rows):
         cells = [_python(column[row]) for column in picked]
         result = scorer.score_row(cells, at + 2)
