@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,19 @@ def test_score_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> No
     for option in ("--sheet", "--delimiter", "--decimal", "--encoding", "--unrecorded",
                    "--scheme", "--ignore-column", "-o"):  # fmt: skip
         assert option in text
+
+
+def test_the_console_script_freezes_what_main_leaves(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc  # noqa: PLC0415
+
+    from mexsledai.cli import command  # noqa: PLC0415
+
+    monkeypatch.setattr(sys, "argv", ["mexsledai", "definitions"])
+    try:
+        assert command() == 0
+        assert gc.get_freeze_count() > 0  # the exit's collections skip them
+    finally:
+        gc.unfreeze()
+    assert "MEX-SLEDAI" in capsys.readouterr().out
