@@ -119,9 +119,20 @@ class _Rule:
             (two small look-ups cost less than one by a pair).
         size: the warnings in ``texts``.
         said: what the lab cells alone say (`_Saying`), by those cells.
+        derivations: the rule's derivation (None if none) by the bits of
+            its lab cells.
     """
 
-    __slots__ = ("cell", "finding", "lab_cells", "labs", "said", "size", "texts")
+    __slots__ = (
+        "cell",
+        "derivations",
+        "finding",
+        "lab_cells",
+        "labs",
+        "said",
+        "size",
+        "texts",
+    )
 
     def __init__(
         self,
@@ -137,6 +148,7 @@ class _Rule:
         self.texts: dict[object, dict[object, str]] = {}
         self.size = 0
         self.said: dict[object, _Saying] = {}
+        self.derivations: dict[int, Derivation | None] = {}
 
 
 def _consume(iterator: Iterator[object]) -> None:
@@ -684,7 +696,7 @@ class FastRows:
             for at in _nones(found):
                 known = by_cell[at].get(labs[at])  # worded earlier in this batch?
                 if known is None:
-                    known = self._rule_warning(rule, some[at])
+                    known = self._rule_warning(rule, some[at], labs[at])
                     if rule.size < _LIMIT:
                         by_cell[at][labs[at]] = known
                         rule.size += 1
@@ -702,16 +714,17 @@ class FastRows:
         )
         return list(joined)
 
-    def _rule_warning(self, rule: _Rule, cells: Sequence[object]) -> str:
+    def _rule_warning(
+        self, rule: _Rule, cells: Sequence[object], lab_cells: object
+    ) -> str:
         """The warning a lab rule words for a row (one is due), in
         the words of `mexsledai.score`: a conflict with the recorded finding,
-        or a finding left undecided. What the rule's lab cells say is cached
-        by those cells (``rule.said``): they take more values than the
-        finding's cell."""
-        lab_cells = tuple(self._labs[index][0](cells) for index in rule.labs)
+        or a finding left undecided. What the rule's lab cells (``lab_cells``,
+        as ``rule.lab_cells`` gives them) say is cached by those cells
+        (``rule.said``): they take more values than the finding's cell."""
         found = rule.said.get(lab_cells)
         if found is None:
-            found = self._lab_saying(rule.finding, lab_cells, rule.labs)
+            found = self._lab_saying(rule, lab_cells)
             if len(rule.said) < _LIMIT:
                 rule.said[lab_cells] = found
         derivation, numbers, texts = found
@@ -739,21 +752,27 @@ class FastRows:
             texts[current] = text
         return text
 
-    def _lab_saying(
-        self, finding: str, lab_cells: tuple[object, ...], labs: tuple[int, ...]
-    ) -> _Saying:
+    def _lab_saying(self, rule: _Rule, lab_cells: object) -> _Saying:
         """A rule's derivation from its lab cells, their numbers, and a
         place for its warnings by recorded value."""
         numbers: dict[str, float] = {}
         mask = 0
-        for raw, index in zip(lab_cells, labs, strict=True):
+        raws = lab_cells if len(rule.labs) > 1 else (lab_cells,)
+        for raw, index in zip(raws, rule.labs, strict=True):  # type: ignore[call-overload]
             cached_as = (_BOOLEAN, raw) if type(raw) is bool else raw
-            bits = self._lab_bits(raw, index, cached_as)
+            bits = self._labs[index][2].get(cached_as)
+            if bits is None:
+                bits = self._lab_bits(raw, index, cached_as)
             if bits >> _flag(index) & 1:
                 numbers[self._labs[index][1]] = self._lab_number(raw, index)
                 mask |= bits
-        derivation = next((d for d in self._plan(mask) if d.finding == finding), None)
-        return derivation, numbers, {}
+        derivation = rule.derivations.get(mask, _MISSING)
+        if derivation is _MISSING:
+            derivation = next(
+                (d for d in self._plan(mask) if d.finding == rule.finding), None
+            )
+            rule.derivations[mask] = derivation
+        return derivation, numbers, {}  # type: ignore[return-value]
 
     def _full(self, cells: Sequence[object], row: int) -> tuple[Appended, str, int]:
         result = self._scorer.score_row(cells, row)
