@@ -98,6 +98,8 @@ def test_same_bytes_as_the_csv_path(
     [
         # A lone "\r" inside a CRLF file, and a "\r" ending a line of an LF file.
         "id,arthritis\r\nP1,1\rP2,0\r\nP3,1\r\n",
+        # A lone "\n" inside a CRLF file.
+        "id,arthritis\r\nP1,1\nP2,0\r\nP3,1\r\n",
         "id,arthritis\nP1,1\r\nP2,0\n",
         # A NUL in a cell (not plain: the CSV reader decides).
         "id,arthritis,notes\r\nP1,1,a\x00b\r\nP2,0,c\r\n",

@@ -107,9 +107,10 @@ class LineReader:
                 )
                 return
             lines = text.split(self._newline)
+            breaks = len(lines) - 1
             if lines[-1] == "":
                 lines.pop()  # the text ended with a line break
-            if self._plain(text, lines):
+            if self._plain(text, lines, breaks):
                 split = self._delimiter
                 for start in range(0, len(lines), self._batch):
                     some = lines[start : start + self._batch]
@@ -142,16 +143,18 @@ class LineReader:
             if cut:
                 yield text[:cut]
 
-    def _plain(self, text: str, lines: Sequence[str]) -> bool:
+    def _plain(self, text: str, lines: Sequence[str], breaks: int) -> bool:
         """Whether the lines are the rows: no NUL, no other line break, no
-        empty line, no cell that looks like a formula."""
+        empty line, no cell that looks like a formula. ``breaks``: the file's
+        line breaks in ``text`` (its lines, less one)."""
         if "\x00" in text or "" in lines:
             return False
         if max(map(len, lines)) > MAX_CELL_BYTES:  # as the CSV reader refuses it
             return False
-        breaks = text.count("\n")
         if self._newline == "\r\n":
-            if text.count("\r") != breaks or text.count("\r\n") != breaks:
+            # Every "\r" and every "\n" in a CRLF (one-character counts cost
+            # less than counting the pair).
+            if text.count("\n") != breaks or text.count("\r") != breaks:
                 return False
         elif "\r" in text:
             return False
