@@ -284,3 +284,42 @@ def test_the_trial_pauses_the_collector_while_it_holds_the_rows(
     follow_up_file(str(source), str(tmp_path / "out.csv"), patient="id", visit="visit")
     assert seen == [False]
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "UTF8"])
+def test_lines_with_wide_characters_keep_their_place(encoding: str) -> None:
+    """Lines with characters beyond ASCII may be encoded one by one, below
+    the text stream: what the stream held before is written first, the byte
+    order mark once."""
+    from mexsledai.tables.dialects import TextWriter  # noqa: PLC0415
+
+    binary = io.BytesIO()
+    stream = io.TextIOWrapper(binary, encoding=encoding, newline="")
+    writer = TextWriter(stream, delimiter=",", newline="\r\n")
+    writer.write_text_rows([["id", "note"]])
+    writer.write_lines(["P1,a\r\n", "P2,×10⁹/L\r\n", "P3,°C\r\n"])
+    writer.write_lines(["P4,b\r\n"])
+    writer.write_text_rows([["P5", "c"]])
+    stream.flush()
+    text = "id,note\r\nP1,a\r\nP2,×10⁹/L\r\nP3,°C\r\nP4,b\r\nP5,c\r\n"
+    bom = "\ufeff" if encoding == "utf-8-sig" else ""
+    assert binary.getvalue() == (bom + text).encode()
+
+
+def test_lines_to_a_stream_of_text_only() -> None:
+    from mexsledai.tables.dialects import TextWriter  # noqa: PLC0415
+
+    stream = io.StringIO(newline="")
+    writer = TextWriter(stream, delimiter=",", newline="\n")
+    writer.write_lines(["P1,×\n", "P2,a\n"])
+    assert stream.getvalue() == "P1,×\nP2,a\n"
+
+
+def test_a_byte_order_mark_comes_first_whatever_writes_first() -> None:
+    from mexsledai.tables.dialects import TextWriter  # noqa: PLC0415
+
+    binary = io.BytesIO()
+    stream = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    TextWriter(stream, delimiter=",", newline="\n").write_lines(["P1,×10⁹/L\n"])
+    stream.flush()
+    assert binary.getvalue() == "\ufeffP1,×10⁹/L\n".encode()

@@ -9,6 +9,7 @@ split of the header line names the most keys. xlsx needs openpyxl (the
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import functools
@@ -339,6 +340,14 @@ class TextWriter:
     def __init__(self, stream: IO[str], *, delimiter: str, newline: str) -> None:
         self._stream = stream
         self._writer = csv.writer(stream, delimiter=delimiter, lineterminator=newline)
+        # Where `write_lines` may write UTF-8 bytes itself: below a UTF-8
+        # text stream (not one that starts with a byte order mark).
+        encoding = getattr(stream, "encoding", None)
+        self._bytes: IO[bytes] | None = (
+            getattr(stream, "buffer", None)
+            if encoding and codecs.lookup(encoding).name == "utf-8"
+            else None
+        )
 
     def write(self, cells: Sequence[object]) -> None:
         """Write one row; cells that are not text are written as text."""
@@ -381,9 +390,20 @@ class TextWriter:
         """Write rows known to need no formula escape."""
         self._writer.writerows(rows)
 
-    def write_lines(self, text: str) -> None:
-        """Write whole lines of delimited text, as they are."""
-        self._stream.write(text)
+    def write_lines(self, lines: list[str]) -> None:
+        """Write whole lines of delimited text, as they are.
+
+        Lines that are all ASCII are written as one text. Among lines with
+        other characters (``×10⁹/L`` in a warning), each line is encoded
+        alone: the stream would first copy the whole block into the width of
+        its widest character, then encode every character the slow way.
+        """
+        text = "".join(lines)
+        if text.isascii() or self._bytes is None:
+            self._stream.write(text)
+            return
+        self._stream.flush()  # what the stream holds goes first
+        self._bytes.write(b"".join(map(str.encode, lines)))
 
 
 class XlsxWriter:
