@@ -458,6 +458,12 @@ it fits ×10⁹/L: did you mean leukocytes_10e9_per_l?
     return None, Problem(key, value, msg, suggestion, "implausible_value")
 
 
+# Each key's threshold in words, worded once (warnings repeat them).
+_THRESHOLD_WORDS: dict[str, str] = {
+    u.key: q.describe_threshold(u) for q in QUANTITIES for u in q.units
+}
+
+
 @lru_cache(maxsize=8192)
 def describe_value(key: str, value: float) -> str:
     """A lab value against its threshold, in words.
@@ -469,11 +475,13 @@ def describe_value(key: str, value: float) -> str:
     unit = LAB_UNIT_BY_KEY[key]
     quantity = QUANTITY_BY_NAME[unit.quantity]
     negation = "" if quantity.is_abnormal(unit, value) else "not "
-    return f"{key} = {format_number(value)} is {negation}{quantity.describe_threshold(unit)}"
+    return f"{key} = {format_number(value)} is {negation}{_THRESHOLD_WORDS[key]}"
 
 
 def _facts(derivation: Derivation, labs: Mapping[str, float]) -> str:
     """The values behind a derivation, against their thresholds, in words."""
+    if len(derivation.keys) == 1:
+        return describe_value(derivation.keys[0], labs[derivation.keys[0]])
     if PERCENT_KEY in derivation.keys and len(derivation.keys) == 2:
         leukocytes = derivation.keys[0]
         return _percent_facts(leukocytes, labs[leukocytes], labs[PERCENT_KEY])
