@@ -1,7 +1,8 @@
 """Time `mexsledai score` on large CSVs against a bare csv copy (the I/O floor),
 and compare peak memory at two sizes.
 
-Run: ``python benchmarks/bench_csv.py [--rows N] [--repeats K] [--memory]``.
+Run: ``python benchmarks/bench_csv.py [--rows N] [--repeats K] [--memory]
+[--instructions ROWS]``.
 
 Each measurement is a whole process, as a user runs it: the installed
 ``mexsledai score`` command, and a script that copies the same file with
@@ -10,7 +11,10 @@ alternately and the medians are compared, on two files: one with few warnings
 (goal: within 1.5x the floor) and one where most rows carry a warning (goal:
 within 2x). The package's bytecode is compiled first, as ``pip install``
 does. With ``--memory`` the command's peak resident memory is measured at
-10,000 and at 1,000,000 rows of each file.
+10,000 and at 1,000,000 rows of each file. With ``--instructions ROWS``,
+valgrind counts the instructions of the command (in one process) and of the
+floor on files of ROWS rows: a ratio that does not move with the machine's
+load.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import csv
+import os
 import random
 import shutil
 import statistics
@@ -158,11 +163,51 @@ def compare(work: Path, name: str, rows: int, conflicts: float, repeats: int) ->
     return scored / floor
 
 
+def instructions(args: list[str]) -> int:
+    """The instructions a process runs, counted by valgrind's callgrind (the
+    same on a quiet and on a busy machine)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    line = next(x for x in done.stderr.splitlines() if "Collected" in x)
+    return int(line.split()[-1])
+
+
+def count_instructions(work: Path, rows: int) -> None:
+    """Instructions of the command in one process (``--jobs 1``) against the
+    floor's, on both files: a measure that a shared machine's load leaves
+    alone (it weighs every instruction alike, memory stalls not at all)."""
+    for name, conflicts in (("few-warnings", 0.01), ("warning-heavy", 1.0)):
+        source = work / f"{name}.{rows}.csv"
+        make_csv(source, rows, conflicts=conflicts)
+        floor = instructions(
+            [sys.executable, "-c", FLOOR, str(source), str(work / "floor.csv")]
+        )
+        ours = instructions(
+            [*_command(), "score", str(source), "-o", str(work / "ours.csv"),
+             "--jobs", "1"]
+        )  # fmt: skip
+        print(
+            f"{name}, {rows} rows, one process: floor {floor / 1e6:,.0f} M "
+            f"instructions, mexsledai score {ours / 1e6:,.0f} M: {ours / floor:.2f}x"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--memory", action="store_true", help="also measure memory")
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="ROWS",
+        help="also count instructions (valgrind) on files of ROWS rows, one process",
+    )
     parser.add_argument(
         "--conflicts",
         type=float,
@@ -183,6 +228,8 @@ def main() -> None:
         for name, conflicts, goal in files:
             ratio = compare(work, name, args.rows, conflicts, args.repeats)
             print(f"  ratio: {ratio:.2f}x the floor (goal: within {goal}x)")
+        if args.instructions:
+            count_instructions(work, args.instructions)
         if args.memory:
             for name, conflicts, _ in files:
                 small, large = work / "small.csv", work / "large.csv"
