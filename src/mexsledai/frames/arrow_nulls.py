@@ -27,7 +27,11 @@ def nullable_numbers(np: Any, array: Any) -> NullableColumn:
     start, count = array.offset, len(array)
     dtype = np.dtype(array.type.to_pandas_dtype())
     values = np.frombuffer(data, dtype=dtype, count=start + count)[start:]
-    valid = np.unpackbits(
-        np.frombuffer(validity, dtype=np.uint8), count=start + count, bitorder="little"
+    # The bitmap marks valid cells: inverted while packed (eight cells a
+    # byte), it unpacks to the null mask.
+    nulls = np.unpackbits(
+        ~np.frombuffer(validity, dtype=np.uint8),
+        count=start + count,
+        bitorder="little",
     )[start:]
-    return NullableColumn(values, valid == 0)
+    return NullableColumn(values, nulls.view(bool))
