@@ -495,7 +495,7 @@ def _percent_facts(leukocytes_key: str, leukocytes: float, percent: float) -> st
     return (
         f"{leukocytes_key} = {format_number(leukocytes)} × {PERCENT_KEY} = "
         f"{format_number(percent)} % gives {format_number(float(count))} "
-        f"{unit.unit}, {negation}{QUANTITY_BY_NAME[unit.quantity].describe_threshold(unit)}"
+        f"{unit.unit}, {negation}{_THRESHOLD_WORDS[key]}"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 import pytest
@@ -120,6 +121,26 @@ class TestNumbers:
                 read_number(cell, decimal=decimal)  # type: ignore[arg-type]
         else:
             assert read_number(cell, decimal=decimal) == expected  # type: ignore[arg-type]
+
+    @given(
+        st.text(alphabet="0123456789.,\u0663", max_size=6),
+        st.sampled_from([".", ","]),
+    )
+    def test_digits_and_marks_as_the_contract_reads_them(
+        self, cell: str, decimal: str
+    ) -> None:
+        """CONTRACT: a plain number, the chosen decimal mark only, ASCII
+        digits; anything else here is an error, nothing blank."""
+        mark = re.escape(decimal)
+        plain = re.fullmatch(f"[0-9]+({mark}[0-9]*)?|{mark}[0-9]+", cell)
+        if not cell:
+            assert read_number(cell, decimal=decimal) is None  # type: ignore[arg-type]
+        elif plain:
+            expected = float(cell.replace(decimal, "."))
+            assert read_number(cell, decimal=decimal) == expected  # type: ignore[arg-type]
+        else:
+            with pytest.raises(CellError):
+                read_number(cell, decimal=decimal)  # type: ignore[arg-type]
 
     def test_comma_without_option_suggests_it(self) -> None:
         with pytest.raises(CellError, match="pass --decimal ,"):

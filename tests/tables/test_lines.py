@@ -221,11 +221,9 @@ def test_appended_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(appended._texts) == 1  # emptied, then one kept
 
 
-def test_the_collector_is_paused_in_the_row_loop_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    source = tmp_path / "g.csv"
-    source.write_text("id,arthritis\r\nP1,x\r\nP2,\r\n", newline="")
+@pytest.fixture
+def collector_in_batches(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether the collector was on, at each batch of the row loop."""
     seen: list[bool] = []
     batch = FastRows.batch
 
@@ -234,6 +232,15 @@ def test_the_collector_is_paused_in_the_row_loop_only(
         return batch(self, *args, **kwargs)
 
     monkeypatch.setattr(FastRows, "batch", recorded)
+    return seen
+
+
+def test_the_collector_is_paused_in_the_row_loop_only(
+    tmp_path: Path, collector_in_batches: list[bool]
+) -> None:
+    source = tmp_path / "g.csv"
+    source.write_text("id,arthritis\r\nP1,x\r\nP2,\r\n", newline="")
+    seen = collector_in_batches
     assert gc.isenabled()
     score_file(str(source), str(tmp_path / "out.csv"))
     assert seen == [False]
@@ -267,22 +274,14 @@ def test_a_failed_run_turns_the_collector_back_on(
 
 
 def test_the_trial_pauses_the_collector_while_it_holds_the_rows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, collector_in_batches: list[bool]
 ) -> None:
     from mexsledai.trial_files import follow_up_file  # noqa: PLC0415
 
     source = tmp_path / "t.csv"
     source.write_text("id,visit,arthritis\r\nP1,v1,x\r\nP1,v2,\r\n", newline="")
-    seen: list[bool] = []
-    batch = FastRows.batch
-
-    def recorded(self: FastRows, *args: Any, **kwargs: Any) -> Any:
-        seen.append(gc.isenabled())
-        return batch(self, *args, **kwargs)
-
-    monkeypatch.setattr(FastRows, "batch", recorded)
     follow_up_file(str(source), str(tmp_path / "out.csv"), patient="id", visit="visit")
-    assert seen == [False]
+    assert collector_in_batches == [False]
     assert gc.isenabled()
 
 

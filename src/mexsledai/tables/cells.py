@@ -236,6 +236,13 @@ def read_number(
             units, the other decimal mark), a boolean, a date, or a
             percentage outside a percentage column.
     """
+    if type(value) is str:
+        # The commonest cell first: ASCII digits with at most one decimal
+        # mark ("3422", "12.2"), which the pattern below reads alike, at a
+        # quarter of its cost.
+        digits = value.replace(decimal, "", 1)
+        if digits.isascii() and digits.isdigit():
+            return float(value if decimal == "." else value.replace(decimal, ".", 1))
     if is_blank(value):
         return None
     if isinstance(value, PercentCell):

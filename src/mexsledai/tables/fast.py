@@ -336,16 +336,14 @@ class FastRows:
     def _lab_reading(self, raw: object, key: str, index: int) -> tuple[int, float]:
         """The bits of a lab cell and its number; `_BAD` for a cell the full
         path must explain (not a number, implausible)."""
-        number = self._plain_number(raw)
-        if number is None:
-            try:
-                number = read_number(
-                    raw, decimal=self._scorer.decimal, percent=key.endswith("_percent")
-                )
-            except CellError:
-                return _BAD, 0.0
-            if number is None:  # white space only: blank
-                return 0, 0.0
+        try:
+            number = read_number(
+                raw, decimal=self._scorer.decimal, percent=key.endswith("_percent")
+            )
+        except CellError:
+            return _BAD, 0.0
+        if number is None:  # white space only: blank
+            return 0, 0.0
         checked, problem = check_lab_value(key, number)
         if problem is not None or checked is None:
             return _BAD, 0.0
@@ -356,18 +354,6 @@ class FastRows:
         unit = LAB_UNIT_BY_KEY[key]
         abnormal = QUANTITY_BY_NAME[unit.quantity].is_abnormal(unit, checked)
         return 1 << _GIVEN | (3 if abnormal else 1) << _flag(index), checked
-
-    def _plain_number(self, raw: object) -> float | None:
-        """The number of the commonest lab cell, ASCII digits with at most one
-        decimal mark (``"3422"``, ``"12.2"``), as `read_number` reads it; None
-        for any other cell, which `read_number` reads."""
-        if type(raw) is not str:
-            return None
-        mark = self._scorer.decimal
-        digits = raw.replace(mark, "", 1)
-        if not (digits.isascii() and digits.isdigit()):
-            return None  # also "" and "."
-        return float(raw if mark == "." else raw.replace(mark, ".", 1))
 
     def _lab_bits(self, raw: object, index: int, cached_as: object) -> int:
         """The bits of a lab cell, cached (as ``cached_as``) with its number."""
@@ -760,9 +746,7 @@ class FastRows:
         raws = lab_cells if len(rule.labs) > 1 else (lab_cells,)
         for raw, index in zip(raws, rule.labs, strict=True):  # type: ignore[call-overload]
             cached_as = (_BOOLEAN, raw) if type(raw) is bool else raw
-            bits = self._labs[index][2].get(cached_as)
-            if bits is None:
-                bits = self._lab_bits(raw, index, cached_as)
+            bits = self._lab_bits(raw, index, cached_as)
             if bits >> _flag(index) & 1:
                 numbers[self._labs[index][1]] = self._lab_number(raw, index)
                 mask |= bits
