@@ -93,7 +93,13 @@ def test_parts_write_what_one_process_writes(
 
 
 @pytest.mark.usefixtures("cutting")
-def test_cut_gives_whole_lines_and_their_row_numbers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scan", [7, 4096, 1 << 18])
+def test_cut_gives_whole_lines_and_their_row_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scan: int
+) -> None:
+    # Lines are counted a buffer at a time: one that ends within a line, or
+    # just after a break, counts each break once.
+    monkeypatch.setattr(parts, "_SCAN", scan)
     source = tmp_path / "n.csv"
     source.write_text(_numbered(1000), newline="")
     found = cut(str(source), encoding="utf-8")
@@ -117,6 +123,9 @@ def test_cut_gives_whole_lines_and_their_row_numbers(tmp_path: Path) -> None:
     [
         (_numbered(50).replace("P7,1", 'P7,"1"'), "utf-8"),  # a quote
         (_numbered(50).replace("P7,1", "P7,\x001"), "utf-8"),  # a NUL
+        # in the last part, whose lines are not counted
+        (_numbered(50).replace("P48,", 'P48,"'), "utf-8"),
+        (_numbered(50).replace("P48,", "P48,\x00"), "utf-8"),
         (_numbered(50), "cp1252"),  # not UTF-8
         (_numbered(50), "utf-16"),
         ("id,arthritis", "utf-8"),  # the header without a line break
