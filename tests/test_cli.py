@@ -182,6 +182,44 @@ def test_score_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> No
         assert option in text
 
 
+SUBCOMMANDS = ("score", "trial", "visit", "template", "definitions", "fhir",
+               "schema", "redcap")  # fmt: skip
+
+
+def _said(
+    parser_of: str | None, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[object, list[str], str]:
+    code: object = None
+    try:
+        parsed = vars(build_parser(parser_of).parse_args(argv))
+    except SystemExit as stop:
+        code, parsed = stop.code, {}
+    said = capsys.readouterr()
+    return code, sorted(parsed), said.out + said.err
+
+
+@pytest.mark.parametrize("name", SUBCOMMANDS)
+@pytest.mark.parametrize("rest", [["--help"], ["--no-such-option"], []])
+def test_a_parser_of_one_subcommand_says_what_the_whole_one_says(
+    name: str, rest: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `main` builds only the subcommand it runs; its help and errors are the
+    # same as the whole parser's.
+    whole = _said(None, [name, *rest], capsys)
+    assert _said(name, [name, *rest], capsys) == whole
+    if rest == ["--help"]:
+        assert whole[0] == 0
+        assert f"usage: mexsledai {name}" in whole[2]
+
+
+def test_the_whole_parser_lists_every_subcommand(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for argv in (["--help"], ["scor"]):
+        text = _said(argv[0], argv, capsys)[2]
+        assert all(name in text for name in SUBCOMMANDS)
+
+
 def test_the_console_script_freezes_what_main_leaves(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

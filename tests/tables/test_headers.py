@@ -70,6 +70,12 @@ class TestNormalising:
     def test_examples(self, text: str, normal: str) -> None:
         assert normalize_header(text) == normal
 
+    def test_ascii_has_nothing_to_decompose(self) -> None:
+        # The premise of reading an ASCII name without decomposing it.
+        for char in map(chr, range(128)):
+            assert unicodedata.normalize("NFKD", char) == char
+            assert not unicodedata.combining(char)
+
     @pytest.mark.parametrize(
         ("header", "key"),
         [

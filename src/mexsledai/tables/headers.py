@@ -115,8 +115,11 @@ def normalize_header(text: object) -> str:
     if text is None:
         return ""
     mapped = str(text).translate(_BEFORE)
-    decomposed = unicodedata.normalize("NFKD", mapped)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if mapped.isascii():  # nothing to decompose (most names)
+        plain = mapped
+    else:
+        decomposed = unicodedata.normalize("NFKD", mapped)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SEPARATORS.sub(" ", plain.casefold()).strip()
 
 
