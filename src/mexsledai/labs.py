@@ -35,11 +35,13 @@ import math
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 __all__ = [
     "LAB_KEYS",
@@ -292,6 +294,7 @@ def lymphocytes_from_percent(
         The lymphocyte key of that unit, and the count.
 
     Examples:
+        >>> from fractions import Fraction
         >>> key, count = lymphocytes_from_percent("leukocytes_10e9_per_l", 4.8, 25.0)
         >>> key, count, count < Fraction("1.2")
         ('lymphocytes_10e9_per_l', Fraction(6, 5), False)
@@ -301,6 +304,8 @@ def lymphocytes_from_percent(
 
 
 def _exact(value: float) -> Fraction:
+    from fractions import Fraction  # noqa: PLC0415  (lymphocyte percentages only)
+
     return Fraction(format_number(value))
 
 

@@ -13,24 +13,29 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import Final
 
 from .._version import __version__
 from ..tables.headers import TableError
-from . import definitions, fhir, redcap, schema, score, template, trial, visit
 from ._common import EXIT_FAILED
 
 __all__ = ["build_parser", "command", "main"]
 
 
-# The subcommands, in the order of the help, by name (each module's name).
-_SUBCOMMANDS: dict[str, ModuleType] = {
-    module.__name__.rpartition(".")[2]: module
-    for module in (score, trial, visit, template, definitions, fhir, schema, redcap)
-}
+# The subcommands in the order of the help, each a module of this package
+# of its name, imported when its parser is built.
+_SUBCOMMANDS: Final = (
+    "score", "trial", "visit", "template", "definitions", "fhir", "schema", "redcap"
+)  # fmt: skip
+
+
+def _subcommand(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -38,8 +43,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     Args:
         command: a subcommand's name: a parser that knows only it, which is
-            all a run of it parses (building every subcommand's arguments
-            took 6 ms of each start); its help and errors are the same.
+            all a run of it parses (importing every subcommand and building
+            its arguments took 6 ms of each start); its help and errors are
+            the same.
     """
     parser = argparse.ArgumentParser(
         prog="mexsledai",
@@ -52,11 +58,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--version", action="version", version=f"mexsledai {__version__}"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    if command in _SUBCOMMANDS:
-        _SUBCOMMANDS[command].add(commands)
-    else:
-        for module in _SUBCOMMANDS.values():
-            module.add(commands)
+    for name in (command,) if command in _SUBCOMMANDS else _SUBCOMMANDS:
+        _subcommand(name).add(commands)
     return parser
 
 

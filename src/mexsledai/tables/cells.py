@@ -27,7 +27,6 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal as _Exact
 from typing import Final, Literal
 
 __all__ = [
@@ -98,7 +97,9 @@ class PercentCell:
     @property
     def percentage(self) -> float:
         """The percentage shown, computed on the decimal text (no 29.900000000000002)."""
-        return float(_Exact(repr(float(self.fraction))) * 100)
+        from decimal import Decimal  # noqa: PLC0415  (spreadsheet percentages only)
+
+        return float(Decimal(repr(float(self.fraction))) * 100)
 
     def __str__(self) -> str:
         return f"{text_of(self.percentage)}%"

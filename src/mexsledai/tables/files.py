@@ -37,13 +37,13 @@ from .dialects import (
 )
 from .fast import FastRows
 from .headers import TableError
-from .jsonl import JsonLinesWriter
 from .lines import AppendedText, LineReader
 from .rows import EXPLAIN_COLUMNS, RowResult, TableScorer
 
 if TYPE_CHECKING:
     from ..schemes import CategoryScheme
     from ..scoring import Unrecorded
+    from .jsonl import JsonLinesWriter
 
 __all__ = [
     "STDIO",
@@ -456,6 +456,8 @@ def score_file(
         )
         with _atomic(output_path) as binary, paused_collector():
             if suffix == ".jsonl":
+                from .jsonl import JsonLinesWriter  # noqa: PLC0415  (.jsonl only)
+
                 with _text_stream(binary, "utf-8") as text:
                     _write_json_lines(
                         table, scorer, summary, JsonLinesWriter(text, scorer.plan)
