@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
-from operator import contains, is_, itemgetter, or_
+from operator import contains, is_, itemgetter, not_, or_
 from typing import IO, Any, Final
 
 from .dialects import MAX_CELL_BYTES
@@ -222,10 +223,10 @@ class AppendedText:
                     ),
                 )
             )
-        for at, values, text in zip(missing, new, written, strict=True):
-            found[at] = text
-            if not values[-2]:  # a message is seldom written twice
-                texts[values] = text
+        deque(map(found.__setitem__, missing, written), maxlen=0)  # at C speed
+        # Rows without a message share their text (a message is seldom
+        # written twice).
+        texts.update(compress(zip(new, written, strict=True), map(not_, messages)))
         return found
 
     def _fields(self, values: list[str]) -> list[str] | Iterator[str]:
