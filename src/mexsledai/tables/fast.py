@@ -102,9 +102,6 @@ _Group = tuple[
     dict[object, int],
     tuple[int, ...],
 ]
-# What a rule's lab cells say: its derivation (None if it has none), their
-# numbers, and the warning by the finding's recorded value (once worded).
-_Saying = tuple[Derivation | None, dict[str, float], dict[object, str]]
 
 
 class _Rule:
@@ -118,7 +115,6 @@ class _Rule:
         texts: the warning, by the finding's cell, then by the lab cells
             (two small look-ups cost less than one by a pair).
         size: the warnings in ``texts``.
-        said: what the lab cells alone say (`_Saying`), by those cells.
         derivations: the rule's derivation (None if none) by the bits of
             its lab cells.
     """
@@ -129,7 +125,6 @@ class _Rule:
         "finding",
         "lab_cells",
         "labs",
-        "said",
         "size",
         "texts",
     )
@@ -147,7 +142,6 @@ class _Rule:
         self.lab_cells = lab_cells
         self.texts: dict[object, dict[object, str]] = {}
         self.size = 0
-        self.said: dict[object, _Saying] = {}
         self.derivations: dict[int, Derivation | None] = {}
 
 
@@ -703,17 +697,13 @@ class FastRows:
     def _rule_warning(
         self, rule: _Rule, cells: Sequence[object], lab_cells: object
     ) -> str:
-        """The warning a lab rule words for a row (one is due), in
-        the words of `mexsledai.score`: a conflict with the recorded finding,
-        or a finding left undecided. What the rule's lab cells (``lab_cells``,
-        as ``rule.lab_cells`` gives them) say is cached by those cells
-        (``rule.said``): they take more values than the finding's cell."""
-        found = rule.said.get(lab_cells)
-        if found is None:
-            found = self._lab_saying(rule, lab_cells)
-            if len(rule.said) < _LIMIT:
-                rule.said[lab_cells] = found
-        derivation, numbers, texts = found
+        """The warning a lab rule words for a row (one is due), in the words
+        of `mexsledai.score`: a conflict with the recorded finding, or a
+        finding left undecided. ``lab_cells`` are the rule's lab cells, as
+        ``rule.lab_cells`` gives them. The caller keeps it by the pair of
+        cells; what the lab cells alone say is not kept apart (that cache
+        cost more in memory traffic than it saved)."""
+        derivation, numbers = self._lab_saying(rule, lab_cells)
         if derivation is None:  # pragma: no cover - a warning is due
             return ""
         current = None
@@ -722,25 +712,22 @@ class FastRows:
             current = self._scorer.words.get(cell, _MISSING)
             if current is _MISSING:
                 current = read_finding(cell, decimal=self._scorer.decimal)
-        text = texts.get(current)
-        if text is None:
-            if derivation.present is None:
-                text = undetermined_warning(
-                    rule.finding, derivation, numbers, self._scorer.unrecorded
-                )
-            else:
-                text = conflict_warning(
-                    rule.finding,
-                    current,  # type: ignore[arg-type]
-                    derivation,
-                    numbers,
-                )
-            texts[current] = text
-        return text
+        if derivation.present is None:
+            return undetermined_warning(
+                rule.finding, derivation, numbers, self._scorer.unrecorded
+            )
+        return conflict_warning(
+            rule.finding,
+            current,  # type: ignore[arg-type]
+            derivation,
+            numbers,
+        )
 
-    def _lab_saying(self, rule: _Rule, lab_cells: object) -> _Saying:
-        """A rule's derivation from its lab cells, their numbers, and a
-        place for its warnings by recorded value."""
+    def _lab_saying(
+        self, rule: _Rule, lab_cells: object
+    ) -> tuple[Derivation | None, dict[str, float]]:
+        """A rule's derivation from its lab cells (None if none), and their
+        numbers."""
         numbers: dict[str, float] = {}
         mask = 0
         raws = lab_cells if len(rule.labs) > 1 else (lab_cells,)
@@ -756,7 +743,7 @@ class FastRows:
                 (d for d in self._plan(mask) if d.finding == rule.finding), None
             )
             rule.derivations[mask] = derivation
-        return derivation, numbers, {}  # type: ignore[return-value]
+        return derivation, numbers  # type: ignore[return-value]
 
     def _full(self, cells: Sequence[object], row: int) -> tuple[Appended, str, int]:
         result = self._scorer.score_row(cells, row)
