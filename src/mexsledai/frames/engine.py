@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from .._bands import DEFAULT_SCHEME
 from .._flat import is_missing
@@ -66,7 +66,6 @@ __all__ = [
 #: The appended columns that hold whole numbers (nullable).
 INTEGER_COLUMNS: frozenset[str] = frozenset({*OUTPUT_COLUMNS[:3], *EXPLAIN_DESCRIPTORS})
 _BLANK, _ABSENT, _PRESENT, _BAD = -1, 0, 1, 2
-_QUIET_NAN_BITS: Final = 0x7FF8_0000_0000_0000
 
 
 @dataclass(frozen=True)
@@ -169,14 +168,16 @@ def _finding_codes(np: Any, values: Any, nulls: Any, scorer: TableScorer) -> Any
         # Arithmetic on masks: one pass each, no masked assignment (15 times
         # faster than filling by masks on a million rows).
         present = values == 1
-        absent = values == 0
+        known = values == 0  # absent, then any value read
         blank = values != values  # NaN  # noqa: PLR0124
         if nulls is not None:  # whatever number lies under a null
             blank |= nulls
-            present &= ~nulls
-        other = ~(present | absent | blank)
+            np.greater(present, nulls, out=present)  # and not null
+        known |= present
+        known |= blank
         codes = present.view(np.int8) - blank.view(np.int8)
-        codes += other.view(np.int8) * np.int8(_BAD)
+        if not known.all():
+            codes[~known] = _BAD
         return codes
     words, decimal = scorer.words, scorer.decimal
     seen: dict[object, int] = {}
@@ -217,12 +218,8 @@ def _lab_numbers(
         bad = np.ones(len(values), dtype=bool)
     elif kind in "iuf":
         numbers = values.astype(np.float64)  # a copy
-        if nulls is not None:
-            # NaN under each null: every exponent bit and the quiet bit set
-            # make any float64 a NaN (three times faster than numpy.where).
-            flags = nulls.astype(np.uint64)
-            flags *= np.uint64(_QUIET_NAN_BITS)
-            numbers.view(np.uint64)[:] |= flags
+        if nulls is not None:  # NaN under each null, whatever lies there
+            np.putmask(numbers, nulls, np.nan)
         bad = np.isinf(numbers)
     else:
         percent = key.endswith("_percent")
