@@ -64,7 +64,8 @@ def frames(draw: st.DrawFn, *, typed: bool) -> tuple[list[str], list[list[Any]]]
     for name in names:
         if typed:
             pool: list[Any] = (
-                [1.0, 0.0, 0.0, math.nan]
+                # now and then a number that is no finding value: an error
+                [1.0, 1.0, 0.0, 0.0, 0.0, 0.0, math.nan, math.nan, 2.0, 0.5, -1.0]
                 if name in spec_tables.FINDINGS
                 else [
                     v
@@ -170,6 +171,7 @@ def nullable(draw: st.DrawFn, column: list[Any]) -> tuple[NullableColumn, list[A
         isinstance(v, int | float) and math.isfinite(v) and v == int(v) for v in column
     )
     if whole and draw(st.booleans()):  # integers, as Arrow's int64
+        column = [int(v) for v in column]  # read as integers by both paths
         under: list[Any] = [draw(st.sampled_from([1, 0, -1, 5000])) for _ in column]
         values = np.array(
             [u if n else int(v) for v, n, u in zip(column, nulls, under, strict=True)],
