@@ -132,9 +132,16 @@ def _arrow_table(
             None if n else int(v) if kind == pa.int64() else float(v)
             for v, n in zip(column, nulls, strict=True)
         ]
-        # A frame's NaN is blank, as a null is.
+        # A frame's NaN is blank, as a null is; an int64 column holds integers.
         cells.append(
-            [None if isinstance(v, float) and math.isnan(v) else v for v in column]
+            [
+                None
+                if isinstance(v, float) and math.isnan(v)
+                else int(v)
+                if kind == pa.int64()
+                else v
+                for v in column
+            ]
         )
         # One row before the first, sliced off below; then chunks.
         values = [None if data.draw(st.booleans()) else values[0], *values]
