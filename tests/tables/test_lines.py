@@ -296,8 +296,8 @@ def test_lines_with_wide_characters_keep_their_place(encoding: str) -> None:
     stream = io.TextIOWrapper(binary, encoding=encoding, newline="")
     writer = TextWriter(stream, delimiter=",", newline="\r\n")
     writer.write_text_rows([["id", "note"]])
-    writer.write_lines(["P1,a\r\n", "P2,×10⁹/L\r\n", "P3,°C\r\n"])
-    writer.write_lines(["P4,b\r\n"])
+    writer.write_lines(["P1,a", "P2,", "P3,°C"], ["\r\n", "×10⁹/L\r\n", "\r\n"])
+    writer.write_lines(["P4,b"], ["\r\n"])
     writer.write_text_rows([["P5", "c"]])
     stream.flush()
     text = "id,note\r\nP1,a\r\nP2,×10⁹/L\r\nP3,°C\r\nP4,b\r\nP5,c\r\n"
@@ -310,7 +310,7 @@ def test_lines_to_a_stream_of_text_only() -> None:
 
     stream = io.StringIO(newline="")
     writer = TextWriter(stream, delimiter=",", newline="\n")
-    writer.write_lines(["P1,×\n", "P2,a\n"])
+    writer.write_lines(["P1,", "P2,a"], ["×\n", "\n"])
     assert stream.getvalue() == "P1,×\nP2,a\n"
 
 
@@ -319,6 +319,6 @@ def test_a_byte_order_mark_comes_first_whatever_writes_first() -> None:
 
     binary = io.BytesIO()
     stream = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    TextWriter(stream, delimiter=",", newline="\n").write_lines(["P1,×10⁹/L\n"])
+    TextWriter(stream, delimiter=",", newline="\n").write_lines(["P1,"], ["×10⁹/L\n"])
     stream.flush()
     assert binary.getvalue() == "\ufeffP1,×10⁹/L\n".encode()

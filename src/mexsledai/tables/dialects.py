@@ -390,20 +390,23 @@ class TextWriter:
         """Write rows known to need no formula escape."""
         self._writer.writerows(rows)
 
-    def write_lines(self, lines: list[str]) -> None:
-        """Write whole lines of delimited text, as they are.
+    def write_lines(self, lines: list[str], ends: list[str]) -> None:
+        """Write whole lines of delimited text as they are, each followed by
+        its end (the appended text and the line break).
 
-        Lines that are all ASCII are written as one text. Among lines with
-        other characters (``×10⁹/L`` in a warning), each line is encoded
-        alone: the stream would first copy the whole block into the width of
-        its widest character, then encode every character the slow way.
+        All ASCII, they are written as one text. Otherwise each piece is
+        encoded alone, below the text stream: the stream would first copy
+        the whole block into the width of its widest character (``×10⁹/L``
+        in a warning), then encode every character the slow way.
         """
-        text = "".join(lines)
-        if text.isascii() or self._bytes is None:
-            self._stream.write(text)
+        pieces = itertools.chain.from_iterable(zip(lines, ends, strict=True))
+        if self._bytes is None or (
+            all(map(str.isascii, ends)) and all(map(str.isascii, lines))
+        ):
+            self._stream.write("".join(pieces))
             return
         self._stream.flush()  # what the stream holds goes first
-        self._bytes.write(b"".join(map(str.encode, lines)))
+        self._bytes.write(b"".join(map(str.encode, pieces)))
 
 
 class XlsxWriter:

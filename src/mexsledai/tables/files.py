@@ -706,7 +706,7 @@ def _write_rows(
             # The line path: each line as it is, then its appended text
             # (rows that share their values share their text).
             found = appended_text.texts(appended)
-            plain.write_lines(list(map(str.__add__, chunk_lines, found)))
+            plain.write_lines(chunk_lines, found)
             continue
         # The common case, at C speed: rows extended in place and written
         # together when no cell needs a formula escape. Lab cells that score
