@@ -501,7 +501,7 @@ class FastRows:
             if not self._all_text and bool in set(map(type, lab_raws)):
                 lab_keys = [(_BOOLEAN, r) if type(r) is bool else r for r in lab_raws]
             bits: list[Any] = list(map(lab_cache.get, lab_keys))
-            if None in bits:
+            if bits.count(None):  # on ints, faster than `None in bits`
                 for at in _nones(bits):
                     bits[at] = self._lab_bits(lab_raws[at], index, lab_keys[at])
             lab_bits.append(bits)
@@ -517,7 +517,7 @@ class FastRows:
                 else raws
             )
             found: list[Any] = list(map(cache.get, keys))
-            if None in found:
+            if found.count(None):
                 for at in _nones(found):
                     key = keys[at]
                     reading = cache.get(key)  # read earlier in this batch?
