@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import contains, is_, itemgetter, not_, or_
@@ -216,9 +216,9 @@ class AppendedText:
                     zip(
                         heads,
                         repeat(self._delimiter),
-                        self._fields(messages),
+                        *self._fields(messages),
                         repeat(self._delimiter),
-                        self._fields(derived),
+                        *self._fields(derived),
                         repeat(self._newline),
                     ),
                 )
@@ -229,10 +229,12 @@ class AppendedText:
         texts.update(compress(zip(new, written, strict=True), map(not_, messages)))
         return found
 
-    def _fields(self, values: list[str]) -> list[str] | Iterator[str]:
+    def _fields(self, values: list[str]) -> tuple[Iterable[str], ...]:
         """Values as the CSV writer writes them (none holds a line break):
         quoted, their quotes doubled, when they hold the delimiter or a
-        quote. When all or none must be, at C speed."""
+        quote. Given as the pieces to join (the opening quote, the value,
+        the closing quote), so that no quoted copy is made; when all or none
+        must be quoted, at C speed."""
         quoted = list(
             map(
                 or_,
@@ -241,14 +243,12 @@ class AppendedText:
             )
         )
         if not any(quoted):
-            return values
+            return (values,)
+        doubled = map(str.replace, values, repeat('"'), repeat('""'))
         if all(quoted):
-            doubled = map(str.replace, values, repeat('"'), repeat('""'))
-            return map("".join, zip(repeat('"'), doubled, repeat('"')))
-        return [
-            '"' + value.replace('"', '""') + '"' if quote else value
-            for value, quote in zip(values, quoted, strict=True)
-        ]
+            return repeat('"'), doubled, repeat('"')
+        marks = ['"' if quote else "" for quote in quoted]
+        return marks, doubled, marks
 
     def __call__(self, values: Sequence[str]) -> str:
         """The text for one row's appended values (all text)."""
