@@ -182,6 +182,26 @@ def test_appended_text_is_what_the_csv_writer_writes(
             assert "x" + text == expected.getvalue()
 
 
+@given(
+    rows=st.lists(st.tuples(*[one_line_values] * 7), min_size=1, max_size=6)
+    | st.lists(st.tuples(*[values] * 7), min_size=1, max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    data=st.data(),
+)
+def test_messages_apart_make_the_same_texts(
+    rows: list[tuple[str, ...]], delimiter: str, data: st.DataObject
+) -> None:
+    # The rows at `warned` come without their message (as the fast path
+    # gives them to the line path), and their messages apart.
+    warned = sorted(data.draw(st.sets(st.integers(0, len(rows) - 1))))
+    apart = [(*r[:5], "", r[6]) if at in warned else r for at, r in enumerate(rows)]
+    messages = [rows[at][5] for at in warned]
+    whole = AppendedText(delimiter, "\r\n")
+    appended = AppendedText(delimiter, "\r\n")
+    for _ in range(2):  # again, from the caches
+        assert appended.texts_apart(apart, warned, messages) == whole.texts(rows)
+
+
 def test_an_undecodable_byte_is_named_as_the_csv_path_names_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -228,13 +248,13 @@ def test_appended_texts_kept_are_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
 def collector_in_batches(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     """Whether the collector was on, at each batch of the row loop."""
     seen: list[bool] = []
-    batch = FastRows.batch
+    batch = FastRows.batch_apart  # `batch` too takes its rows through it
 
     def recorded(self: FastRows, *args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return batch(self, *args, **kwargs)
 
-    monkeypatch.setattr(FastRows, "batch", recorded)
+    monkeypatch.setattr(FastRows, "batch_apart", recorded)
     return seen
 
 
@@ -270,7 +290,7 @@ def test_a_failed_run_turns_the_collector_back_on(
         message = "disk full"
         raise OSError(message)
 
-    monkeypatch.setattr(FastRows, "batch", failing)
+    monkeypatch.setattr(FastRows, "batch_apart", failing)
     with pytest.raises(OSError, match="disk full"):
         score_file(str(source), str(tmp_path / "out.csv"))
     assert gc.isenabled()

@@ -45,7 +45,7 @@ from ..registry import DESCRIPTOR_OF_FINDING, DESCRIPTORS, MAX_TOTAL
 from .cells import CellError, needs_escape, read_finding, read_number
 from .rows import MESSAGE_SEPARATOR, RowStatus, TableScorer
 
-__all__ = ["FastRows"]
+__all__ = ["FastRows", "splice_messages"]
 
 # Entries per cache; beyond it, cells are read anew. Real tables repeat a few
 # thousand values at most; the bound keeps memory flat on tables that do not.
@@ -153,6 +153,20 @@ def _consume(iterator: Iterator[object]) -> None:
 def _nones(values: list[Any]) -> Iterator[int]:
     """The positions of ``None`` in ``values``, found at C speed."""
     return compress(range(len(values)), map(is_, values, repeat(None)))
+
+
+def splice_messages(
+    appended: list[Appended], warned: list[int], messages: list[str]
+) -> None:
+    """Put each message into the values of its row (at ``warned``), in
+    place of the empty message, at C speed."""
+    shared = list(map(appended.__getitem__, warned))
+    spliced = map(
+        tuple.__add__,
+        map(_BEFORE_MESSAGE, shared),
+        zip(messages, map(_LAST, shared), strict=True),
+    )
+    _consume(map(appended.__setitem__, warned, spliced))
 
 
 def _flag(index: int) -> int:
@@ -484,6 +498,18 @@ class FastRows:
                 padded by the caller or here).
             first: the spreadsheet number of the first row.
         """
+        appended, counts, blank, warned, messages = self.batch_apart(rows, first)
+        if warned:
+            splice_messages(appended, warned, messages)
+        return appended, counts, blank
+
+    def batch_apart(
+        self, rows: Sequence[Sequence[object]], first: int
+    ) -> tuple[list[Appended], Counts, int, list[int], list[str]]:
+        """As `batch`, but the rows with warnings that the fast path words
+        keep the values they share with other rows (no message); their
+        positions and messages are given apart, for a writer that writes
+        each message itself (`splice_messages` puts them in)."""
         width = self._width
         if min(map(len, rows), default=width) < width:
             rows = [
@@ -555,6 +581,7 @@ class FastRows:
                     statuses[entry[1]] -= 1
                     statuses[status] += 1
         warned = list(compress(range(count), map(_THIRD, entries)))
+        messages: list[str] = []
         if warned:
             if full:
                 warned = [at for at in warned if at not in full]
@@ -562,14 +589,6 @@ class FastRows:
                 list(map(rows.__getitem__, warned)),
                 list(map(packed.__getitem__, warned)),
             )
-            # Each warned row's values with its message spliced in, at C speed.
-            shared = list(map(appended.__getitem__, warned))
-            spliced = map(
-                tuple.__add__,
-                map(_BEFORE_MESSAGE, shared),
-                zip(messages, map(_LAST, shared), strict=True),
-            )
-            _consume(map(appended.__setitem__, warned, spliced))
         if self._labs:
             # The readings counted the findings a lab value made present.
             made = map(and_, packed, repeat(_FIELD << _DERIVED))
@@ -578,7 +597,8 @@ class FastRows:
                     derived = self._derived(rows[at], packed[at])
                     if derived:
                         appended[at] = (*appended[at][:-1], derived)
-        return appended, {status: n for status, n in statuses.items() if n}, blank
+        counts = {status: n for status, n in statuses.items() if n}
+        return appended, counts, blank, warned, messages
 
     def _derived(self, cells: Sequence[object], packed: int) -> str:
         """The ``mexsledai_derived`` text of a row: the findings its lab values

@@ -35,7 +35,7 @@ from .dialects import (
     read_text,
     read_workbook,
 )
-from .fast import FastRows
+from .fast import FastRows, splice_messages
 from .headers import TableError
 from .lines import AppendedText, LineReader
 from .rows import EXPLAIN_COLUMNS, RowResult, TableScorer
@@ -697,17 +697,24 @@ def _write_rows(
             if as_text:
                 appended = [tuple(map(str, values)) for values in appended]
             fast.formula_cells = True  # finding cells are checked with the rest
+            warned: list[int] = []  # each row's message is in its values
+            messages: list[str] = []
         else:
-            appended, statuses, blank = fast.batch(chunk, number)
+            appended, statuses, blank, warned, messages = fast.batch_apart(
+                chunk, number
+            )
         summary.count_batch(statuses, blank)
         summary.count_problems(fast.problems)
         number += len(chunk)
         if chunk_lines is not None and appended_text is not None and plain:
             # The line path: each line as it is, then its appended text
-            # (rows that share their values share their text).
-            found = appended_text.texts(appended)
+            # (rows that share their values share their text; a message is
+            # written between the texts around it).
+            found = appended_text.texts_apart(appended, warned, messages)
             plain.write_lines(chunk_lines, found)
             continue
+        if warned:
+            splice_messages(appended, warned, messages)
         # The common case, at C speed: rows extended in place and written
         # together when no cell needs a formula escape. Lab cells that score
         # never look like a formula, the appended values never do, and the

@@ -37,6 +37,8 @@ _KEPT: Final = 8192  # appended texts kept for rows that share their values
 _HEAD: Final = itemgetter(slice(None, -2))  # the values before the message
 _MESSAGE: Final = itemgetter(-2)
 _DERIVED: Final = itemgetter(-1)
+_FIRST: Final = itemgetter(0)
+_SECOND: Final = itemgetter(1)
 
 
 def _breaks(text: str) -> bool:
@@ -186,6 +188,53 @@ class AppendedText:
         # the message: rows share them.
         self._texts: dict[tuple[str, ...], str] = {}
         self._heads: dict[tuple[str, ...], str] = {}
+        # The text before a row's message and the text after it, by the
+        # row's values without a message.
+        self._halves: dict[tuple[str, ...], tuple[str, str]] = {}
+
+    def texts_apart(
+        self, rows: list[tuple[Any, ...]], warned: list[int], messages: list[str]
+    ) -> list[str]:
+        """The texts of rows whose messages are given apart (as
+        `FastRows.batch_apart` gives them): the rows at ``warned`` have an
+        empty message in their values, and ``messages`` in order. The same
+        texts as `texts` gives for the rows with their messages in."""
+        found = self.texts(rows)
+        if not warned:
+            return found
+        if _breaks("".join(messages)):  # no warning is worded so, but if one is
+            splice = [
+                (*rows[at][:-2], m, rows[at][-1])
+                for at, m in zip(warned, messages, strict=True)
+            ]
+            deque(map(found.__setitem__, warned, self.texts(splice)), maxlen=0)
+            return found
+        # Each message between the texts around it, kept by the row's
+        # values (rows share them).
+        halves = self._halves
+        if len(halves) > _KEPT:
+            halves.clear()
+        shared = list(map(rows.__getitem__, warned))
+        around: list[Any] = list(map(halves.get, shared))
+        for at in compress(range(len(around)), map(is_, around, repeat(None))):
+            values = shared[at]
+            head = self(values[:-2])[: -len(self._newline)]
+            rest = self(values[-1:])[: -len(self._newline)]
+            around[at] = halves[values] = (
+                head + self._delimiter,
+                self._delimiter + rest[1:] + self._newline,
+            )
+        written = map(
+            "".join,
+            zip(
+                map(_FIRST, around),
+                *self._fields(messages),
+                map(_SECOND, around),
+                strict=False,
+            ),
+        )
+        deque(map(found.__setitem__, warned, written), maxlen=0)
+        return found
 
     def texts(self, rows: list[tuple[Any, ...]]) -> list[str]:
         """The texts of rows' appended values (each all text, the message
