@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import mmap
 import os
 import shutil
 import signal
@@ -118,39 +117,42 @@ def cut(path: str, *, encoding: str, parts: int | None = None) -> list[Part] | N
             stream.readline()
             cuts.append(max(stream.tell(), cuts[-1]))
         cuts.append(size)
-        # A quote or a NUL (which may make a row of many lines), and the file
-        # is not cut: searched in the mapped file, which copies nothing.
-        with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
-            if mapped.find(b'"', start) >= 0 or mapped.find(b"\x00", start) >= 0:
-                return None
-        # Each part's first row number: the lines before it are counted (the
-        # last part's are not).
-        buffer = bytearray(_SCAN)
+        breaks = _line_breaks(stream, cuts)
+        if breaks is None:
+            return None
         first = 2
         result = []
-        for begin, end in itertools.pairwise(cuts):
+        for number, (begin, end) in enumerate(itertools.pairwise(cuts)):
             if begin < end:
                 result.append(Part(begin, end, first))
-                if end < size:
-                    first += _line_breaks(stream, buffer, begin, end)
+            if number < len(breaks):
+                first += breaks[number]
     return result if len(result) > 1 else None
 
 
-def _line_breaks(
-    stream: io.BufferedReader, buffer: bytearray, start: int, end: int
-) -> int:
-    """The line breaks in bytes ``start`` to ``end`` of a file, read into
-    ``buffer`` (reused: new memory costs more than the reading)."""
-    stream.seek(start)
+def _line_breaks(stream: io.BufferedReader, cuts: list[int]) -> list[int] | None:
+    """The line breaks of each part but the last (which needs only its first
+    row's number), or ``None`` at a quote or a NUL (which may make a row of
+    many lines). The data is read a buffer at a time into one buffer, reused:
+    new memory costs more than the reading, and the file is never held."""
+    buffer = bytearray(_SCAN)
     view = memoryview(buffer)
-    count = 0
-    while start < end:
-        read = stream.readinto(view[: min(end - start, len(buffer))])
-        if not read:  # pragma: no cover - the file shrank while being cut
-            break
-        count += buffer.count(b"\n", 0, read)
-        start += read
-    return count
+    breaks = [0] * (len(cuts) - 2)
+    part, at = 0, cuts[0]
+    stream.seek(at)
+    while read := stream.readinto(view):
+        if buffer.find(b'"', 0, read) >= 0 or buffer.find(b"\x00", 0, read) >= 0:
+            return None
+        end = at + read
+        while part < len(breaks) and cuts[part] < end:
+            low = max(cuts[part], at) - at
+            high = min(cuts[part + 1], end) - at
+            breaks[part] += buffer.count(b"\n", low, high)
+            if cuts[part + 1] > end:
+                break  # the part goes on in the next buffer
+            part += 1
+        at = end
+    return breaks
 
 
 class _Range(io.RawIOBase):
