@@ -217,9 +217,13 @@ def _lab_numbers(
         numbers = np.full(len(values), np.nan)
         bad = np.ones(len(values), dtype=bool)
     elif kind in "iuf":
-        numbers = values.astype(np.float64)  # a copy
-        if nulls is not None:  # NaN under each null, whatever lies there
-            np.putmask(numbers, nulls, np.nan)
+        if nulls is None:
+            numbers = values.astype(np.float64)  # a copy
+        elif kind == "f":  # NaN under each null, whatever lies there
+            numbers = np.where(nulls, np.nan, values)  # one pass, into a copy
+        else:
+            numbers = values.astype(np.float64)
+            np.putmask(numbers, nulls, np.nan)  # faster than `where` on integers
         bad = np.isinf(numbers)
     else:
         percent = key.endswith("_percent")
