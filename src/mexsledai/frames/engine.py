@@ -217,13 +217,12 @@ def _lab_numbers(
         numbers = np.full(len(values), np.nan)
         bad = np.ones(len(values), dtype=bool)
     elif kind in "iuf":
-        if nulls is None:
-            numbers = values.astype(np.float64)  # a copy
-        elif kind == "f":  # NaN under each null, whatever lies there
-            numbers = np.where(nulls, np.nan, values)  # one pass, into a copy
-        else:
-            numbers = values.astype(np.float64)
-            np.putmask(numbers, nulls, np.nan)  # faster than `where` on integers
+        numbers = values.astype(np.float64)  # a copy
+        if nulls is not None:
+            # NaN under each null, whatever lies there, set by index: as fast
+            # at any share of nulls (`where` and `putmask` branch on every
+            # cell: three times slower at 20 % nulls).
+            numbers[np.flatnonzero(nulls)] = np.nan
         bad = np.isinf(numbers)
     else:
         percent = key.endswith("_percent")
