@@ -14,12 +14,19 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
 from ._optional import require
 from .frames.arrow_nulls import nullable_numbers
-from .frames.engine import INTEGER_COLUMNS, IntColumn, numpy_module, score_columns
+from .frames.engine import (
+    INTEGER_COLUMNS,
+    IntColumn,
+    LazyColumn,
+    numpy_module,
+    score_columns,
+)
 from .tables.cells import Decimal
 from .tables.headers import is_output_column
 
@@ -76,7 +83,7 @@ def score_table(
     kept = kept_columns(table.column_names)
     appended = score_columns(
         kept,
-        [_numpy_column(pa, table.column(c)) for c in kept],
+        [_lazy(pa, table.column(c)) for c in kept],
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
@@ -94,6 +101,15 @@ def score_table(
             array = labels.take(pa.array(column.codes))
         result = result.append_column(field, array)
     return result
+
+
+def _lazy(pa: Any, column: pa.ChunkedArray) -> LazyColumn:
+    """A column the engine converts only if it reads it."""
+    return LazyColumn(
+        partial(_numpy_column, pa, column),
+        lambda rows: column.take(rows).to_pylist(),
+        len(column),
+    )
 
 
 def _numpy_column(pa: Any, column: pa.ChunkedArray) -> Any:

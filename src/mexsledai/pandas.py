@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._bands import BUILT_IN_BANDS, DEFAULT_SCHEME
-from .frames.engine import IntColumn, score_columns
+from .frames.engine import IntColumn, LazyColumn, score_columns
 from .tables.cells import Decimal
 from .tables.headers import TableError, is_output_column
 from .trials import STATISTICS, VisitScore, follow_up, summarize, summarize_points
@@ -84,7 +84,7 @@ def score_frame(
     source = frame[kept]
     appended = score_columns(
         [str(c) for c in kept],
-        [source.iloc[:, i].to_numpy() for i in range(len(kept))],
+        [_lazy(source.iloc[:, i]) for i in range(len(kept))],
         decimal=decimal,
         unrecorded=unrecorded,
         scheme=scheme,
@@ -101,6 +101,13 @@ def score_frame(
             labels = pandas.array(column.labels, dtype="string")
             result[name] = labels.take(column.codes)
     return result
+
+
+def _lazy(series: pd.Series) -> LazyColumn:
+    """A column the engine converts only if it reads it."""
+    return LazyColumn(
+        series.to_numpy, lambda rows: series.iloc[rows].tolist(), len(series)
+    )
 
 
 def _visit_rows(visit_scores: Sequence[VisitScore]) -> dict[str, list[Any]]:

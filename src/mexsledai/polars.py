@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ._bands import DEFAULT_SCHEME
 from ._optional import require
 from .frames.arrow_nulls import nullable_numbers
-from .frames.engine import IntColumn, NullableColumn, numpy_module, score_columns
+from .frames.engine import (
+    IntColumn,
+    LazyColumn,
+    NullableColumn,
+    numpy_module,
+    score_columns,
+)
 from .tables.cells import Decimal
 from .tables.headers import is_output_column
 
@@ -105,4 +112,13 @@ def _numpy_columns(polars: Any, frame: pl.DataFrame) -> list[Any]:
     if nullable:
         filled = frame.select(polars.col(nullable).fill_null(float("nan")))
         columns = [filled[c.name] if c.name in nullable else c for c in columns]
-    return [c if isinstance(c, NullableColumn) else c.to_numpy() for c in columns]
+    return [
+        c
+        if isinstance(c, NullableColumn)
+        else LazyColumn(c.to_numpy, partial(_take, c), len(c))
+        for c in columns
+    ]
+
+
+def _take(series: pl.Series, rows: list[int]) -> list[Any]:
+    return series.gather(rows).to_list()

@@ -10,7 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mexsledai.frames.engine import INTEGER_COLUMNS, NullableColumn, score_columns
+from mexsledai.frames.engine import (
+    INTEGER_COLUMNS,
+    LazyColumn,
+    NullableColumn,
+    score_columns,
+)
 from mexsledai.tables import score_rows
 from tests import spec_tables
 
@@ -202,6 +207,64 @@ def test_nullable_columns(
     )
     for array, before in zip(arrays, under, strict=True):  # not written into
         np.testing.assert_array_equal(array.values, before)
+
+
+def _lazy(array: Any, seen: list[str], name: str) -> LazyColumn:
+    def read() -> Any:
+        seen.append(name)
+        return array
+
+    return LazyColumn(read, lambda rows: array[rows].tolist(), len(array))
+
+
+@settings(max_examples=200)
+@given(
+    frames(typed=False),
+    st.lists(st.sampled_from(["P1", "", " ", None, math.nan, 7]), min_size=12),
+    st.sampled_from(["absent", "unknown"]),
+)
+def test_lazy_columns_are_read_only_where_needed(
+    table: tuple[list[str], list[list[Any]]], ids: list[Any], policy: str
+) -> None:
+    """Columns given lazily: the same answers as given as arrays, and a
+    column that is no finding or lab is never read whole (its cells are
+    taken for the exact path's rows, which tell an empty row by them)."""
+    names, columns = table
+    names = ["patient", *names]
+    arrays = [
+        np.array(ids[: len(columns[0])], dtype=object),
+        *[np.array(column, dtype=object) for column in columns],
+    ]
+    seen: list[str] = []
+    lazy = [_lazy(array, seen, name) for array, name in zip(arrays, names, strict=True)]
+    assert _engine(names, lazy, policy, ".") == _engine(names, arrays, policy, ".")
+    assert "patient" not in seen
+    assert sorted(seen) == sorted(names[1:])
+
+
+def test_a_row_of_an_identifier_only_is_an_error_not_empty() -> None:
+    ids = np.array(["P1", None], dtype=object)
+    seizures = np.array([math.nan, math.nan])
+    out = score_columns(
+        ["patient", "seizures"],
+        [
+            LazyColumn(_no_read, lambda rows: ids[rows].tolist(), 2),
+            LazyColumn(lambda: seizures, _no_take, 2),
+        ],
+    )
+    statuses = out["mexsledai_status"].tolist()
+    assert statuses == [row[4] for row in _exact(["patient", "seizures"],
+                                                  [["P1", None], [None, None]],
+                                                  "absent", ".")]  # fmt: skip
+    assert statuses[0] == "error"  # nothing recorded, but not an empty row
+
+
+def _no_read() -> Any:
+    raise AssertionError
+
+
+def _no_take(rows: list[int]) -> list[Any]:
+    raise AssertionError(rows)
 
 
 def test_row_names_in_messages() -> None:

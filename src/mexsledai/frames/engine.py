@@ -30,7 +30,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 __all__ = [
     "INTEGER_COLUMNS",
     "IntColumn",
+    "LazyColumn",
     "NullableColumn",
     "TextColumn",
     "numpy_module",
@@ -141,6 +142,26 @@ class NullableColumn:
 
     values: Any
     nulls: Any
+
+
+@dataclass(frozen=True)
+class LazyColumn:
+    """A column given as the way to read it. The engine reads the columns of
+    findings and labs; the others (identifiers, notes) it never reads, so
+    they are never converted (a million-row string column took about 60 ms
+    to become numpy objects).
+
+    Attributes:
+        read: gives the column as `score_columns` takes one (an array-like
+            or a `NullableColumn`).
+        take: gives the cells of some rows (positions from 0) as a list; a
+            row the exact path scores needs them to tell an empty row.
+        length: its number of rows.
+    """
+
+    read: Callable[[], Any]
+    take: Callable[[list[int]], list[Any]]
+    length: int
 
 
 def _constant(np: Any, count: int, text: str) -> TextColumn:
@@ -308,16 +329,31 @@ def score_columns(
         ignore_columns=ignore_columns,
         columns=column_map,
     )
+    plan = scorer.plan
+    # The columns read: those of findings and labs, and every eager one.
+    # A column left unread is None; the exact path takes its rows' cells.
+    used = {column for column, _ in (*plan.findings, *plan.labs)}
+    given = [
+        (column.read() if index in used else None)
+        if isinstance(column, LazyColumn)
+        else column
+        for index, column in enumerate(columns)
+    ]
     arrays = [
-        column.values if isinstance(column, NullableColumn) else np.asarray(column)
-        for column in columns
+        None
+        if column is None
+        else column.values
+        if isinstance(column, NullableColumn)
+        else np.asarray(column)
+        for column in given
     ]
     nulls = [
-        column.nulls if isinstance(column, NullableColumn) else None
-        for column in columns
+        column.nulls if isinstance(column, NullableColumn) else None for column in given
     ]
-    count = len(arrays[0]) if arrays else 0
-    plan = scorer.plan
+    count = 0
+    if columns:
+        first = columns[0]
+        count = first.length if arrays[0] is None else len(arrays[0])
     exact = np.zeros(count, dtype=bool)
     # Findings: recorded codes, by finding key.
     recorded: dict[str, Any] = {}
@@ -438,7 +474,11 @@ def score_columns(
         out["mexsledai_scheme"] = _constant(np, count, scorer.scheme_name)
         out["mexsledai_unrecorded"] = _constant(np, count, scorer.unrecorded)
         out["mexsledai_version"] = _constant(np, count, __version__)
-    _exact_rows(np, out, scorer, arrays, nulls, exact, explain, row_names)
+    unread = [
+        column.take if array is None else None
+        for column, array in zip(columns, arrays, strict=True)
+    ]
+    _exact_rows(np, out, scorer, arrays, nulls, unread, exact, explain, row_names)
     return out
 
 
@@ -530,6 +570,7 @@ def _exact_rows(
     scorer: TableScorer,
     arrays: Sequence[Any],
     nulls: Sequence[Any],
+    unread: Sequence[Callable[[list[int]], list[Any]] | None],
     exact: Any,
     explain: bool,
     row_names: Any,
@@ -541,7 +582,10 @@ def _exact_rows(
     names = list(out)
     # Each column's cells of these rows as Python values, at once; null
     # cells as None.
-    picked = [a[rows].tolist() for a in arrays]
+    picked = [
+        a[rows].tolist() if take is None else take(rows)
+        for a, take in zip(arrays, unread, strict=True)
+    ]
     for cells, mask in zip(picked, nulls, strict=True):
         if mask is not None:
             for at in np.flatnonzero(mask[rows]).tolist():
