@@ -43,9 +43,9 @@ from ..labs import (
 )
 from ..registry import DESCRIPTOR_OF_FINDING, DESCRIPTORS, MAX_TOTAL
 from .cells import CellError, needs_escape, read_finding, read_number
-from .rows import MESSAGE_SEPARATOR, RowStatus, TableScorer
+from .rows import MESSAGE_SEPARATOR, RowStatus, TableScorer, splice_messages
 
-__all__ = ["FastRows", "splice_messages"]
+__all__ = ["FastRows"]
 
 # Entries per cache; beyond it, cells are read anew. Real tables repeat a few
 # thousand values at most; the bound keeps memory flat on tables that do not.
@@ -78,8 +78,6 @@ _FULL_PATH: Final = (None, "full", False)
 _FIRST: Final = itemgetter(0)
 _SECOND: Final = itemgetter(1)
 _THIRD: Final = itemgetter(2)
-_BEFORE_MESSAGE: Final = itemgetter(slice(None, 5))
-_LAST: Final = itemgetter(-1)
 _FILTER_NONE: Final = partial(filter, None)
 _MISSING: Final = object()
 _BOOLEAN: Final = object()  # marks a boolean lab cell in a cache key
@@ -153,20 +151,6 @@ def _consume(iterator: Iterator[object]) -> None:
 def _nones(values: list[Any]) -> Iterator[int]:
     """The positions of ``None`` in ``values``, found at C speed."""
     return compress(range(len(values)), map(is_, values, repeat(None)))
-
-
-def splice_messages(
-    appended: list[Appended], warned: list[int], messages: list[str]
-) -> None:
-    """Put each message into the values of its row (at ``warned``), in
-    place of the empty message, at C speed."""
-    shared = list(map(appended.__getitem__, warned))
-    spliced = map(
-        tuple.__add__,
-        map(_BEFORE_MESSAGE, shared),
-        zip(messages, map(_LAST, shared), strict=True),
-    )
-    _consume(map(appended.__setitem__, warned, spliced))
 
 
 def _flag(index: int) -> int:

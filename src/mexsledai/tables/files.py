@@ -35,10 +35,10 @@ from .dialects import (
     read_text,
     read_workbook,
 )
-from .fast import FastRows, splice_messages
+from .fast import FastRows
 from .headers import TableError
 from .lines import AppendedText, LineReader
-from .rows import EXPLAIN_COLUMNS, RowResult, TableScorer
+from .rows import EXPLAIN_COLUMNS, RowResult, TableScorer, splice_messages
 
 if TYPE_CHECKING:
     from ..schemes import CategoryScheme

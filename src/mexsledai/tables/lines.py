@@ -29,6 +29,7 @@ from operator import contains, is_, itemgetter, not_, or_
 from typing import IO, Any, Final
 
 from .dialects import MAX_CELL_BYTES
+from .rows import splice_messages
 
 __all__ = ["AppendedText", "Block", "LineReader"]
 
@@ -199,15 +200,12 @@ class AppendedText:
         `FastRows.batch_apart` gives them): the rows at ``warned`` have an
         empty message in their values, and ``messages`` in order. The same
         texts as `texts` gives for the rows with their messages in."""
+        if _breaks("".join(messages)):  # no warning is worded so, but if one is
+            spliced = list(rows)
+            splice_messages(spliced, warned, messages)
+            return self.texts(spliced)
         found = self.texts(rows)
         if not warned:
-            return found
-        if _breaks("".join(messages)):  # no warning is worded so, but if one is
-            splice = [
-                (*rows[at][:-2], m, rows[at][-1])
-                for at, m in zip(warned, messages, strict=True)
-            ]
-            deque(map(found.__setitem__, warned, self.texts(splice)), maxlen=0)
             return found
         # Each message between the texts around it, kept by the row's
         # values (rows share them).
