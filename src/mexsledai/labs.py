@@ -36,7 +36,7 @@ import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from .errors import Problem
 
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from fractions import Fraction
 
 __all__ = [
+    "DERIVED_SEPARATOR",
     "LAB_KEYS",
     "LAB_RULES",
     "LAB_RULE_BY_FINDING",
@@ -383,6 +384,10 @@ def derived_keys(
     return [(finding, derivations[finding].keys) for finding in findings]
 
 
+#: Between the findings of one row's ``mexsledai_derived`` text.
+DERIVED_SEPARATOR: Final = "; "
+
+
 def describe_derived(
     derived: Iterable[tuple[str, tuple[str, ...]]], values: Mapping[str, float]
 ) -> str:
@@ -399,7 +404,7 @@ def describe_derived(
         'leukopenia (leukocytes_per_mm3 = 3200); hemolysis (hemoglobin_g_per_dl = \
 10.5, reticulocytes_corrected_percent = 4.1)'
     """
-    return "; ".join(
+    return DERIVED_SEPARATOR.join(
         f"{finding} ({', '.join(f'{k} = {format_number(values[k])}' for k in keys)})"
         for finding, keys in derived
     )

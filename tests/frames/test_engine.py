@@ -375,3 +375,54 @@ def test_a_boolean_lab_cell_is_an_error_even_after_a_one() -> None:
     )
     assert out["mexsledai_status"].tolist() == ["scored", "error"]
     assert "a boolean: not a number" in out["mexsledai_message"][1]
+
+
+def test_a_null_is_worded_by_its_cell_not_by_what_lies_under_it() -> None:
+    """Two units of a quantity, each given in one row and null in the other,
+    with the other row's value lying under the null: the rows share the
+    numbers under them, not the wording (a platelet count below 100 x10^9/L
+    or 100,000/mm3 derives thrombocytopenia)."""
+    out = score_columns(
+        ["platelets_per_mm3", "platelets_10e9_per_l"],
+        [
+            NullableColumn(np.array([50000.0, 50000.0]), np.array([False, True])),
+            NullableColumn(np.array([50.0, 50.0]), np.array([True, False])),
+        ],
+    )
+    assert out["mexsledai_derived"].tolist() == [
+        "thrombocytopenia (platelets_per_mm3 = 50000)",
+        "thrombocytopenia (platelets_10e9_per_l = 50)",
+    ]
+    # hemolysis/thrombocytopenia 3
+    assert out["mexsledai_score"].tolist() == [3, 3]
+
+
+def test_an_implausible_number_under_a_null_takes_no_exact_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What lies under a null is never read: infinities and numbers outside
+    every plausible range there leave the row to the engine."""
+    from mexsledai.tables.rows import TableScorer  # noqa: PLC0415
+
+    calls: list[int] = []
+    original = TableScorer.score_row
+
+    def spy(self: TableScorer, cells: Any, row: int) -> Any:
+        calls.append(row)
+        return original(self, cells, row)
+
+    monkeypatch.setattr(TableScorer, "score_row", spy)
+    under = np.array([math.inf, -math.inf, 1e300, -1.0, 5.0, 0.5])
+    nulls = np.ones(len(under), dtype=bool)
+    out = score_columns(
+        ["seizures", "leukopenia", "leukocytes_per_mm3", "temperature_c"],
+        [
+            np.ones(len(under)),
+            NullableColumn(under.copy(), nulls),
+            NullableColumn(under.copy(), nulls),
+            NullableColumn(under.copy(), nulls),
+        ],
+    )
+    assert calls == []
+    assert out["mexsledai_score"].tolist() == [8] * len(under)
+    assert out["mexsledai_derived"].tolist() == [""] * len(under)

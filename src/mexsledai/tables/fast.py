@@ -30,6 +30,7 @@ from operator import and_, is_, itemgetter
 from typing import Any, Final
 
 from ..labs import (
+    DERIVED_SEPARATOR,
     LAB_RULES,
     LAB_UNIT_BY_KEY,
     LOW_LYMPHOCYTE_COUNT,
@@ -620,7 +621,7 @@ class FastRows:
                 if len(self._parts) < _LIMIT:
                     self._parts[derivation.finding, raws] = part
             parts.append(part)
-        return "; ".join(parts)
+        return DERIVED_SEPARATOR.join(parts)
 
     def _irregular(self, row: Sequence[object], packed: int) -> bool:
         if len(row) > self._width:
