@@ -14,6 +14,7 @@ from mexsledai.frames.engine import (
     INTEGER_COLUMNS,
     LazyColumn,
     NullableColumn,
+    ValidityBits,
     score_columns,
 )
 from mexsledai.tables import score_rows
@@ -189,6 +190,11 @@ def nullable(draw: st.DrawFn, column: list[Any]) -> tuple[NullableColumn, list[A
             dtype=float,
         )
     cells = [None if n else v for v, n in zip(column, nulls, strict=True)]
+    if draw(st.booleans()):  # as Arrow holds them: packed bits, from an offset
+        offset = draw(st.integers(0, 11))
+        valid = [draw(st.booleans()) for _ in range(offset)] + [not n for n in nulls]
+        bits = np.packbits(np.array(valid, dtype=bool), bitorder="little")
+        return NullableColumn(values, ValidityBits(bits, offset, len(nulls))), cells
     return NullableColumn(values, np.array(nulls, dtype=bool)), cells
 
 
