@@ -94,7 +94,7 @@ def score_frame(
 
 def _numpy_columns(polars: Any, frame: pl.DataFrame) -> list[Any]:
     """The columns as numpy. Numbers with nulls: with pyarrow, their values
-    and null mask as Arrow holds them (no copy); without it, floats' nulls
+    and validity bitmap as Arrow holds them (no copy); without it, floats' nulls
     become NaN in polars first, all columns in one query (ten times faster
     than letting ``to_numpy`` mask them). Both are blank to the engine."""
     arrow = importlib.util.find_spec("pyarrow") is not None  # to_arrow needs it
