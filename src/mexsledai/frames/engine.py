@@ -230,13 +230,16 @@ def _nulls(np: Any, column: NullableColumn | None) -> Any:
     return None if column is None else column.null_mask(np)
 
 
-def _finding_codes(np: Any, values: Any, nulls: Any, scorer: TableScorer) -> Any:
-    """A finding column as codes: 1 present, 0 absent, -1 blank, 2 a cell the
-    exact path must explain. ``nulls``: None, or the mask of null cells (of
+def _finding_codes(
+    np: Any, values: Any, nulls: Any, scorer: TableScorer
+) -> tuple[Any, Any]:
+    """A finding column as codes (1 present, 0 absent, -1 blank, 2 a cell the
+    exact path must explain), and the mask of the cells to explain, or None
+    if there is none. ``nulls``: None, or the mask of null cells (of
     numbers)."""
     kind = values.dtype.kind
     if kind == "b":
-        return values.astype(np.int8)
+        return values.astype(np.int8), None
     if kind in "iuf":
         # Arithmetic on masks: one pass each, no masked assignment (15 times
         # faster than filling by masks on a million rows).
@@ -251,16 +254,17 @@ def _finding_codes(np: Any, values: Any, nulls: Any, scorer: TableScorer) -> Any
             # Every cell that is not null holds 0 or 1 (no NaN, as in most
             # Arrow data): the nulls are the blanks, with no pass for NaN.
             if np.count_nonzero(present) + np.count_nonzero(known) == len(values):
-                codes: Any = present.view(np.int8) - nulls.view(np.int8)
-                return codes
+                return present.view(np.int8) - nulls.view(np.int8), None
             blank = values != values  # noqa: PLR0124
             blank |= nulls
         known |= present
         known |= blank
         codes = present.view(np.int8) - blank.view(np.int8)
-        if not known.all():
-            codes[~known] = _BAD
-        return codes
+        if known.all():
+            return codes, None
+        to_explain = ~known
+        codes[to_explain] = _BAD
+        return codes, to_explain
     words, decimal = scorer.words, scorer.decimal
     seen: dict[object, int] = {}
 
@@ -284,7 +288,9 @@ def _finding_codes(np: Any, values: Any, nulls: Any, scorer: TableScorer) -> Any
         seen[cell] = found
         return found
 
-    return np.fromiter(map(code, values), dtype=np.int8, count=len(values))
+    codes = np.fromiter(map(code, values), dtype=np.int8, count=len(values))
+    to_explain = codes == _BAD
+    return codes, (to_explain if to_explain.any() else None)
 
 
 def _lab_numbers(
@@ -425,8 +431,11 @@ def score_columns(
     # Findings: recorded codes, by finding key.
     recorded: dict[str, Any] = {}
     for column, key in plan.findings:
-        codes = _finding_codes(np, arrays[column], _nulls(np, nullable[column]), scorer)
-        exact |= codes == _BAD
+        codes, to_explain = _finding_codes(
+            np, arrays[column], _nulls(np, nullable[column]), scorer
+        )
+        if to_explain is not None:
+            exact |= to_explain
         recorded[key] = codes
     # Lab values: numbers, abnormal flags, given flags, by key.
     numbers: dict[str, Any] = {}
