@@ -282,7 +282,9 @@ def test_row_names_in_messages() -> None:
     )
 
 
-def test_the_common_row_takes_no_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def exact_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The rows the exact path scores, as they are scored."""
     from mexsledai.tables.rows import TableScorer  # noqa: PLC0415
 
     calls: list[int] = []
@@ -293,12 +295,16 @@ def test_the_common_row_takes_no_exact_path(monkeypatch: pytest.MonkeyPatch) -> 
         return original(self, cells, row)
 
     monkeypatch.setattr(TableScorer, "score_row", spy)
+    return calls
+
+
+def test_the_common_row_takes_no_exact_path(exact_rows: list[int]) -> None:
     count = 1000
     out = score_columns(
         ["seizures", "arthritis", "leukocytes_per_mm3"],
         [np.ones(count), np.zeros(count), np.full(count, 3200.0)],
     )
-    assert calls == []
+    assert exact_rows == []
     assert set(out["mexsledai_score"].tolist()) == {9}
     assert set(out["mexsledai_derived"].tolist()) == {
         "leukopenia (leukocytes_per_mm3 = 3200)"
@@ -404,20 +410,10 @@ def test_a_null_is_worded_by_its_cell_not_by_what_lies_under_it() -> None:
 
 
 def test_an_implausible_number_under_a_null_takes_no_exact_path(
-    monkeypatch: pytest.MonkeyPatch,
+    exact_rows: list[int],
 ) -> None:
     """What lies under a null is never read: infinities and numbers outside
     every plausible range there leave the row to the engine."""
-    from mexsledai.tables.rows import TableScorer  # noqa: PLC0415
-
-    calls: list[int] = []
-    original = TableScorer.score_row
-
-    def spy(self: TableScorer, cells: Any, row: int) -> Any:
-        calls.append(row)
-        return original(self, cells, row)
-
-    monkeypatch.setattr(TableScorer, "score_row", spy)
     under = np.array([math.inf, -math.inf, 1e300, -1.0, 5.0, 0.5])
     nulls = np.ones(len(under), dtype=bool)
     out = score_columns(
@@ -429,6 +425,6 @@ def test_an_implausible_number_under_a_null_takes_no_exact_path(
             NullableColumn(under.copy(), nulls),
         ],
     )
-    assert calls == []
+    assert exact_rows == []
     assert out["mexsledai_score"].tolist() == [8] * len(under)
     assert out["mexsledai_derived"].tolist() == [""] * len(under)
