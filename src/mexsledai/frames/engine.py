@@ -251,8 +251,10 @@ def _finding_codes(
             np.greater(present, nulls, out=present)  # and not null
             known = values == 0
             known |= nulls
-            # Every cell that is not null holds 0 or 1 (no NaN, as in most
-            # Arrow data): the nulls are the blanks, with no pass for NaN.
+            # The 1s and the 0s-or-nulls are disjoint; if they add up to
+            # every cell, each cell that is not null holds 0 or 1 (no NaN, as
+            # in most Arrow data): the nulls are the blanks, with no pass
+            # for NaN.
             if np.count_nonzero(present) + np.count_nonzero(known) == len(values):
                 return present.view(np.int8) - nulls.view(np.int8), None
             blank = values != values  # noqa: PLR0124
