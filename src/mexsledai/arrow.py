@@ -113,8 +113,8 @@ def _lazy(pa: Any, column: pa.ChunkedArray) -> LazyColumn:
 
 
 def _numpy_column(pa: Any, column: pa.ChunkedArray) -> Any:
-    """A column as numpy; numbers with nulls as their values and null mask,
-    without the copy that filling the nulls would make."""
+    """A column as numpy; numbers with nulls as their values and validity
+    bitmap, without the copy that filling the nulls would make."""
     if column.null_count and (
         pa.types.is_floating(column.type) or pa.types.is_integer(column.type)
     ):

@@ -616,13 +616,13 @@ def _derived_texts(
             if LAB_UNIT_BY_KEY[k].quantity == q
         ]
         group = np.zeros(len(at), dtype=np.int64)
-        for k in keys:
+        for number, k in enumerate(keys):
+            if number:  # renumbered below len(at) before each combination
+                group = np.unique(group, return_inverse=True)[1].reshape(-1)
             values = numbers[k][at]  # a copy
             values[blanks[k][at]] = np.nan  # whatever lay under a null
             _, rank = np.unique(values, return_inverse=True)
             group = group * (len(at) + 1) + rank.reshape(-1)
-            _, group = np.unique(group, return_inverse=True)  # below len(at)
-            group = group.reshape(-1)
         _, firsts, group = np.unique(group, return_index=True, return_inverse=True)
         described = [""]  # group 0: not derived in the row
         for row_at in at[firsts].tolist():
